@@ -1,0 +1,95 @@
+"""The social card: a 1200x630 PNG drawn from the column's metadata at build time.
+
+Fonts come from PyPI packages (Source Serif Pro, Source Sans Pro), never from the network. Pillow writes
+no timestamp into a PNG, so the same inputs give the same bytes. The headline is wrapped, then shrunk
+until it fits; only a headline too long to fit even at the smallest size is cut, at a word, with "…".
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import font_source_sans_pro
+import font_source_serif_pro
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+BAND = 20  # the accent band on the left edge
+PAPER, INK, MUTED, ACCENT = "#fbf9f5", "#1a1a1a", "#4a4a4a", "#a3161a"
+HEADLINE_SIZES = range(76, 21, -2)
+LINE_SPACING = 1.18
+
+SERIF_BOLD = Path(font_source_serif_pro.font_files_ttf["SourceSerifProBold"])
+SANS_SEMIBOLD = Path(font_source_sans_pro.font_files_ttf["SourceSansProSemibold"])
+SANS = Path(font_source_sans_pro.font_files_ttf["SourceSansPro"])
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap by rendered width; a word wider than a line is broken between characters."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for ch in word:  # only reached for a word longer than a whole line, or to start a new line
+            if font.getlength(line + ch) <= width:
+                line += ch
+            else:
+                lines.append(line)
+                line = ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit_headline(text: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the wrapped headline fits the box; at the smallest size, cut to fit."""
+    for size in HEADLINE_SIZES:
+        font = ImageFont.truetype(str(SERIF_BOLD), size)
+        lines = wrap(text, font, width)
+        if len(lines) * size * LINE_SPACING <= height:
+            return font, lines
+    max_lines = int(height // (size * LINE_SPACING))
+    kept = lines[:max_lines]
+    last = kept[-1]
+    while last and font.getlength(last + " …") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    kept[-1] = f"{last} …"
+    return font, kept
+
+
+def render_card(*, headline: str, column: str, author: str) -> bytes:
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, BAND - 1, HEIGHT), fill=ACCENT)
+    left, text_width = MARGIN, WIDTH - 2 * MARGIN
+
+    kicker_font = ImageFont.truetype(str(SANS_SEMIBOLD), 34)
+    kicker = wrap(column.upper(), kicker_font, text_width)[0]
+    draw.text((left, MARGIN), kicker, font=kicker_font, fill=ACCENT)
+
+    author_font = ImageFont.truetype(str(SANS), 34)
+    byline = wrap(author, author_font, text_width)[0]
+    author_top = HEIGHT - MARGIN - 34
+    draw.line((left, author_top - 28, left + 120, author_top - 28), fill=ACCENT, width=4)
+    draw.text((left, author_top), byline, font=author_font, fill=MUTED)
+
+    top = MARGIN + 34 + 40
+    box_height = author_top - 60 - top
+    font, lines = fit_headline(headline, text_width, box_height)
+    step = font.size * LINE_SPACING
+    y = top + (box_height - len(lines) * step) / 2  # centred in the space between kicker and byline
+    for line in lines:
+        draw.text((left, y), line, font=font, fill=INK)
+        y += step
+
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -1,0 +1,250 @@
+"""Read and check the column's front matter and the YAML data files.
+
+Everything here is a pure function of text in and values out, so tests can call it without a build.
+A problem raises InputError naming the file, the line where YAML knows it, the field and what is expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import string
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import yaml
+
+
+class InputError(ValueError):
+    """Bad input: the message names the file, line, field and what is expected."""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed YAML document plus the line of each field, keyed by its path ("profile.url", "2.name")."""
+
+    value: object
+    lines: dict[str, int]
+    file: str
+
+    def fail(self, field: str, expected: str, got: object = None, *, show_got: bool = True) -> InputError:
+        line = self.lines.get(field)
+        where = f"{self.file}, line {line}" if line else self.file
+        detail = f", got {describe(got)}" if show_got else ""
+        return InputError(f"{where}: field '{field}': expected {expected}{detail}.")
+
+
+def describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "an empty string" if not value.strip() else repr(value)
+    return f"a {type(value).__name__} ({value!r})"
+
+
+# --- YAML with line numbers -------------------------------------------------------------------------
+
+
+def load_yaml(text: str, file: str, *, first_line: int = 1) -> Located:
+    """Parse one YAML document, keeping the line of every mapping key and list item."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{file}, line {mark.line + first_line}" if mark else file
+        problem = getattr(err, "problem", None) or str(err)
+        raise InputError(f"{where}: not valid YAML ({problem}).") from None
+    lines: dict[str, int] = {}
+    if node is not None:
+        _record_lines(node, "", lines, first_line)
+    return Located(value, lines, file)
+
+
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, child in node.value:
+            child_path = f"{path}.{key.value}" if path else str(key.value)
+            lines[child_path] = key.start_mark.line + first_line
+            _record_lines(child, child_path, lines, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            child_path = f"{path}.{index}" if path else str(index)
+            lines[child_path] = child.start_mark.line + first_line
+            _record_lines(child, child_path, lines, first_line)
+
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(source: str, file: str) -> Located:
+    """The front matter of a Markdown page. MkDocs silently ignores front matter it cannot parse
+    (the YAML then shows up as page text), so the page is read again here and checked strictly."""
+    match = FRONT_MATTER_RE.match(source)
+    if not match:
+        raise InputError(f"{file}, line 1: expected front matter between '---' lines (title, author, ...).")
+    return load_yaml(match.group(1) or "", file, first_line=2)
+
+
+# --- field checks ------------------------------------------------------------------------------------
+
+# A field's kind: what the value must be, said the way the error message says it.
+TEXT = "a non-empty string"
+URL = "an absolute http(s) URL"
+KEY = "a key (letters, digits, '-' or '_')"
+KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def check_fields(doc: Located, value: object, path: str, schema: dict[str, tuple[str, bool]], what: str) -> dict:
+    """Check a mapping against {field: (kind, required)}; return it. Unknown fields are errors,
+    since a typo (`titel`) would otherwise leave a required field unset or a value unused."""
+    if not isinstance(value, dict):
+        raise doc.fail(path or "(top level)", f"a mapping of {what}", value)
+    for key in value:
+        if key not in schema:
+            field = f"{path}.{key}" if path else str(key)
+            close = difflib.get_close_matches(str(key), schema, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            allowed = ", ".join(schema)
+            raise doc.fail(field, f"one of the known fields of {what}: {allowed}{hint}", key, show_got=False)
+    for key, (kind, required) in schema.items():
+        field = f"{path}.{key}" if path else key
+        if key not in value:
+            if required:
+                raise doc.fail(field, f"{kind}; it is required for {what} and missing", show_got=False)
+            continue
+        check_value(doc, field, value[key], kind)
+    return value
+
+
+def check_value(doc: Located, field: str, value: object, kind: str) -> None:
+    if kind in (TEXT, URL, KEY):
+        if not isinstance(value, str) or not value.strip():
+            raise doc.fail(field, kind, value)
+        if has_control_chars(value):
+            raise doc.fail(field, f"{kind} without control characters", value)
+    if kind == URL and not is_http_url(value):
+        raise doc.fail(field, kind, value)
+    if kind == KEY and not KEY_RE.fullmatch(value):
+        raise doc.fail(field, kind, value)
+
+
+def has_control_chars(value: str) -> bool:
+    return any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value)
+
+
+def is_http_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(ch.isspace() for ch in value)
+
+
+# --- the column's front matter -----------------------------------------------------------------------
+
+FRONT_MATTER = {
+    "template": (TEXT, True),
+    "title": (TEXT, True),  # the headline
+    "column": (TEXT, True),  # the column's name, shown as the kicker
+    "author": (KEY, True),  # a key of data/authors.yml
+    "description": (TEXT, True),  # the standfirst: the first paragraph and the page description
+    "original_url": (URL, True),  # where the column was first published
+    "original_publisher": (TEXT, True),
+    "disclaimer": (TEXT, True),
+}
+
+
+def check_front_matter(doc: Located, authors: dict) -> dict:
+    meta = check_fields(doc, doc.value, "", FRONT_MATTER, "a column's front matter")
+    if meta["author"] not in authors:
+        known = ", ".join(sorted(authors)) or "none"
+        raise doc.fail("author", f"a key of data/authors.yml (known: {known})", meta["author"])
+    return meta
+
+
+# --- data files ----------------------------------------------------------------------------------------
+
+ICON_PATH_RE = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)+")
+
+
+def check_icons(doc: Located, icon_exists) -> dict[str, str]:
+    """data/icons.yml: {key: icon path}. `icon_exists(path)` tells whether the theme ships that icon."""
+    icons = doc.value
+    if not isinstance(icons, dict) or not icons:
+        raise doc.fail("(top level)", "a mapping of icon keys to icon paths, such as 'fb: fontawesome/brands/facebook'", icons)
+    for key, path in icons.items():
+        field = str(key)
+        if not isinstance(key, str) or not KEY_RE.fullmatch(key):
+            raise doc.fail(field, KEY, key)
+        if not isinstance(path, str) or not ICON_PATH_RE.fullmatch(path):
+            raise doc.fail(field, "an icon path such as 'fontawesome/brands/facebook'", path)
+        if not icon_exists(path):
+            raise doc.fail(field, "an icon that Material's bundled icon sets contain (material/templates/.icons/<path>.svg)", path)
+    return icons
+
+
+def check_icon_key(doc: Located, field: str, key: object, icons: dict[str, str]) -> None:
+    if key not in icons:
+        raise doc.fail(field, f"an icon key of data/icons.yml ({', '.join(icons)})", key)
+
+
+NETWORK = {"icon": (KEY, True), "name": (TEXT, True), "url": (TEXT, True), "label": (TEXT, False)}
+URL_FIELDS = {"url", "title"}
+
+
+def check_networks(doc: Located, icons: dict[str, str]) -> list[dict]:
+    """data/networks.yml: the share targets, in order."""
+    networks = doc.value
+    if not isinstance(networks, list) or not networks:
+        raise doc.fail("(top level)", "a list of share networks, each with icon, name and url", networks)
+    for index, network in enumerate(networks):
+        path = str(index)
+        check_fields(doc, network, path, NETWORK, "a share network")
+        check_icon_key(doc, f"{path}.icon", network["icon"], icons)
+        check_url_template(doc, f"{path}.url", network["url"])
+    return networks
+
+
+def check_url_template(doc: Located, field: str, template: str) -> None:
+    expected = "a share URL (https: or mailto:) with a {url} placeholder and optionally {title}"
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError:
+        raise doc.fail(field, expected + " (braces must be balanced)", template) from None
+    if "url" not in names or not names <= URL_FIELDS:
+        raise doc.fail(field, expected, template)
+    scheme = urlsplit(template).scheme
+    if scheme not in ("https", "mailto") or (scheme == "https" and not urlsplit(template).netloc):
+        raise doc.fail(field, expected, template)
+
+
+AUTHOR = {"name": (TEXT, True), "roles": (TEXT, True), "profile": ("a mapping", True)}
+PROFILE = {
+    "network": (TEXT, True),
+    "icon": (KEY, True),
+    "follow": (TEXT, True),
+    "handle": (TEXT, True),
+    "url": (URL, True),
+}
+
+
+def check_authors(doc: Located, icons: dict[str, str]) -> dict[str, dict]:
+    """data/authors.yml: authors by key."""
+    authors = doc.value
+    if not isinstance(authors, dict) or not authors:
+        raise doc.fail("(top level)", "a mapping of author keys to authors (name, roles, profile)", authors)
+    for key, author in authors.items():
+        if not isinstance(key, str) or not KEY_RE.fullmatch(key):
+            raise doc.fail(str(key), KEY, key)
+        check_fields(doc, author, key, AUTHOR, "an author")
+        check_fields(doc, author["profile"], f"{key}.profile", PROFILE, "an author's profile")
+        check_icon_key(doc, f"{key}.profile.icon", author["profile"]["icon"], icons)
+    return authors
+
+
+def check_site_url(value: object, file: str) -> str:
+    """Share links and link previews need absolute URLs, so the public address is required."""
+    if not isinstance(value, str) or not is_http_url(value):
+        raise InputError(
+            f"{file}: field 'site_url': expected the site's public address as an absolute http(s) URL "
+            f"(or the SITE_URL environment variable), got {describe(value)}."
+        )
+    return value if value.endswith("/") else value + "/"

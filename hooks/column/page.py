@@ -1,0 +1,120 @@
+"""What the templates show, computed once from the checked metadata: share links, structured data,
+the Content-Security-Policy and the host files. Pure functions; the templates only escape and print."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from urllib.parse import quote
+
+CARD_WIDTH, CARD_HEIGHT = 1200, 630
+
+
+def percent_encode(value: str) -> str:
+    """UTF-8 percent-encoding with nothing left unescaped but unreserved characters (space is %20)."""
+    return quote(value, safe="")
+
+
+def share_links(networks: list[dict], icons: dict[str, str], page_url: str, title: str) -> list[dict]:
+    """One link per network: its endpoint with the page URL and headline filled in, percent-encoded."""
+    fields = {"url": percent_encode(page_url), "title": percent_encode(title)}
+    links = []
+    for network in networks:
+        href = network["url"].format_map(fields)
+        # A mail link opens the mail program, not a page: no new tab for it.
+        label = network.get("label") or f"Share on {network['name']}"
+        links.append({"label": label, "icon": icons[network["icon"]], "href": href, "new_tab": not href.startswith("mailto:")})
+    return links
+
+
+HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
+
+
+def initials(name: str) -> str:
+    """"Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo."""
+    words = [word for word in name.split() if word.strip(".").lower() not in HONORIFICS] or name.split()
+    letters = [words[0][0], words[-1][0]] if len(words) > 1 else [words[0][0]]
+    return "".join(letters).upper()
+
+
+def structured_data(*, meta: dict, author: dict, page_url: str, image: dict, language: str, publisher: dict) -> dict:
+    """schema.org OpinionNewsArticle. The template serialises it with `tojson`, which escapes <, > and &
+    so that no value can close the <script> block."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "OpinionNewsArticle",
+        "headline": meta["title"],
+        "description": meta["description"],
+        "articleSection": meta["column"],
+        "inLanguage": language,
+        "url": page_url,
+        "mainEntityOfPage": page_url,
+        "image": {
+            "@type": "ImageObject",
+            "url": image["url"],
+            "width": image["width"],
+            "height": image["height"],
+        },
+        "author": {
+            "@type": "Person",
+            "name": author["name"],
+            "jobTitle": author["roles"],
+            "sameAs": [author["profile"]["url"]],
+        },
+        "publisher": {"@type": "Organization", **publisher},
+        "isBasedOn": {
+            "@type": "OpinionNewsArticle",
+            "url": meta["original_url"],
+            "publisher": {"@type": "Organization", "name": meta["original_publisher"]},
+        },
+    }
+
+
+def csp_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(*, inline_script: str, inline_style: str) -> str:
+    """The page's policy. Inline code is allowed by hash only, so markup injected through the content
+    cannot run. frame-ancestors is left to the host headers: browsers ignore it in a <meta> policy."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {csp_hash(inline_script)}",
+            f"style-src 'self' {csp_hash(inline_style)}",
+            "img-src 'self'",
+            "font-src 'none'",
+            "connect-src 'none'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+        ]
+    )
+
+
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+def host_headers(csp: str, fingerprinted: list[str]) -> str:
+    """`_headers` for Netlify and Cloudflare Pages: the page's policy plus what only headers can say.
+    Only fingerprinted files (their name changes with their content) are cached for long."""
+    lines = [
+        "/*",
+        f"  Content-Security-Policy: {csp}; frame-ancestors 'none'",
+        f"  Referrer-Policy: {REFERRER_POLICY}",
+        "  X-Content-Type-Options: nosniff",
+        f"  Permissions-Policy: {PERMISSIONS_POLICY}",
+    ]
+    for path in fingerprinted:
+        lines += [f"/{path}", "  Cache-Control: public, max-age=31536000, immutable"]
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]

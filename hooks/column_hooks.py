@@ -1,0 +1,216 @@
+"""MkDocs hooks for the column site: check every input before anything is written, compute what the
+templates show once, and keep the deployed folder to what the page loads.
+
+The entry points are thin; the logic lives in the `column` package beside this file, as pure functions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from column import card, data, page
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+DATA_DIR = "data"
+INLINE_STYLE = "assets/column.css"  # inlined into every page: no render-blocking request
+INLINE_SCRIPT = "assets/theme-init.js"  # inlined in <head>: sets the theme before first paint
+SCRIPT = "assets/column.js"  # deployed under a fingerprinted name, loaded with defer
+TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
+CARD_PATH = "assets/card.{}.png"
+FAVICON_PATH = "assets/favicon.svg"
+
+# What this build computed once, for the templates and the later hooks. Reset by on_config.
+_site: dict = {}
+
+
+# --- entry points ---------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    _site.clear()
+    root = Path(config.config_file_path).parent
+    with errors_as_build_errors():
+        config.site_url = data.check_site_url(config.site_url, "mkdocs.yml")
+        icons = data.check_icons(read_yaml(root, "icons.yml"), lambda path: icon_file(config, path) is not None)
+        for key in TEMPLATE_ICONS:
+            if key not in icons:
+                raise data.InputError(f"{DATA_DIR}/icons.yml: field '{key}': expected an icon path; the page templates use this key.")
+        networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
+        authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
+        check_extra(config)
+    custom_dir = Path(config.theme.custom_dir)
+    style = (custom_dir / INLINE_STYLE).read_text(encoding="utf-8")
+    script = (custom_dir / INLINE_SCRIPT).read_text(encoding="utf-8").strip()
+    csp = page.content_security_policy(inline_script=script, inline_style=style)
+    _site.update(icons=icons, networks=networks, authors=authors, style=style, init_script=script, csp=csp)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Keep the column's own files; drop Material's stylesheets, bundle, search worker, language packs
+    and source maps, which this page never loads, and the sources that are inlined."""
+    docs_dir = os.path.realpath(config.docs_dir)
+    for file in list(files):
+        if os.path.realpath(file.src_dir or "") == docs_dir:
+            continue
+        if file.src_uri == SCRIPT:
+            digest = page.fingerprint(Path(file.abs_src_path).read_bytes())
+            file.dest_uri = f"assets/column.{digest}.js"
+            _site["script"] = file.dest_uri
+        else:
+            files.remove(file)
+    return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["oc"] = {
+        "style": _site["style"],
+        "init_script": _site["init_script"],
+        "csp": _site["csp"],
+        "referrer_policy": page.REFERRER_POLICY,
+        "script": _site["script"],
+        "favicon": FAVICON_PATH,
+    }
+    env.globals["icons"] = _site["icons"]
+    return env
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    root = Path(config.config_file_path).parent
+    path = Path(page.file.abs_src_path)
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    with errors_as_build_errors():
+        doc = data.split_front_matter(path.read_text(encoding="utf-8-sig"), name)
+        page.meta = data.check_front_matter(doc, _site["authors"])
+    return markdown
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    context["column"] = column_context(page.meta, page.canonical_url, config)
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return drop_unused_toggles(output)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    card_path, card_bytes = _site["card"]
+    write(site_dir / card_path, card_bytes)
+    write(site_dir / FAVICON_PATH, favicon_svg(config, _site["icons"]["favicon"]).encode("utf-8"))
+    write(site_dir / "robots.txt", page.robots_txt(config.site_url).encode("utf-8"))
+    headers = page.host_headers(_site["csp"], [_site["script"], card_path])
+    write(site_dir / "_headers", headers.encode("utf-8"))
+
+
+# --- helpers --------------------------------------------------------------------------------------------
+
+
+class errors_as_build_errors:
+    """Turn InputError into PluginError, which MkDocs reports on one line and exits non-zero on."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if isinstance(error, data.InputError):
+            raise PluginError(str(error)) from None
+        return False
+
+
+def read_yaml(root: Path, name: str) -> data.Located:
+    path = root / DATA_DIR / name
+    label = f"{DATA_DIR}/{name}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise data.InputError(f"{label}: file not found; expected the site's {name[:-4]} data here.") from None
+    return data.load_yaml(text, label)
+
+
+EXTRA = {"locale": (data.TEXT, True), "publisher": ("a mapping", True)}
+PUBLISHER = {"name": (data.TEXT, True)}
+LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
+
+
+def check_extra(config: MkDocsConfig) -> None:
+    extra = data.Located(dict(config.extra), {}, "mkdocs.yml")
+    values = extra.value
+    for key, (kind, _) in EXTRA.items():
+        if key not in values:
+            raise extra.fail(f"extra.{key}", kind + " (see the comments in mkdocs.yml)", show_got=False)
+    if not isinstance(values["locale"], str) or not LOCALE_RE.fullmatch(values["locale"]):
+        raise extra.fail("extra.locale", "a locale such as 'en_GB'", values["locale"])
+    data.check_fields(extra, values["publisher"], "extra.publisher", PUBLISHER, "the site's publisher")
+
+
+def icon_file(config: MkDocsConfig, icon: str) -> Path | None:
+    for theme_dir in config.theme.dirs:
+        path = Path(theme_dir, ".icons", f"{icon}.svg")
+        if path.is_file():
+            return path
+    return None
+
+
+def favicon_svg(config: MkDocsConfig, icon: str) -> str:
+    svg = icon_file(config, icon).read_text(encoding="utf-8")
+    return svg.replace("<svg ", f'<svg fill="{card.ACCENT}" ', 1)
+
+
+def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
+    author = _site["authors"][meta["author"]]
+    png = card.render_card(headline=meta["title"], column=meta["column"], author=author["name"])
+    card_path = CARD_PATH.format(page.fingerprint(png))
+    _site["card"] = (card_path, png)
+    image = {
+        "url": config.site_url + card_path,
+        "width": card.WIDTH,
+        "height": card.HEIGHT,
+        "type": "image/png",
+        "alt": f"{meta['column']}: {meta['title']}, by {author['name']}",
+    }
+    locale = config.extra["locale"]
+    profile = author["profile"]
+    return {
+        "meta": meta,
+        "author": author,
+        "url": page_url,
+        "image": image,
+        "locale": locale,
+        "initials": page.initials(author["name"]),
+        "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
+        "share": page.share_links(_site["networks"], _site["icons"], page_url, meta["title"]),
+        "jsonld": page.structured_data(
+            meta=meta,
+            author=author,
+            page_url=page_url,
+            image=image,
+            language=locale.replace("_", "-"),
+            publisher={"name": config.extra["publisher"]["name"], "url": config.site_url},
+        ),
+    }
+
+
+# Material's base.html writes these outside any block: checkbox toggles for the navigation drawer and
+# search, which this page has neither of, carrying an `autocomplete` attribute that HTML does not allow.
+UNUSED_TOGGLES = re.compile(
+    r'\s*<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>'
+    r'|\s*<label class="md-overlay" for="__drawer"></label>'
+)
+
+
+def drop_unused_toggles(html: str) -> str:
+    return UNUSED_TOGGLES.sub("", html)
+
+
+def write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)

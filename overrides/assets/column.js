@@ -1,0 +1,70 @@
+// Progressive enhancements for the column page: the theme toggle, "copy link" and the native share
+// sheet. Without this script the page reads the same and every share link works. theme-init.js (inlined
+// in <head>) has already applied a stored theme and shown the controls this script drives.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+  var status = document.querySelector("[data-oc-status]");
+
+  function announce(message) {
+    if (!status) return;
+    // Emptied first so that the same message twice is still read out.
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 60);
+  }
+
+  // Theme: the system setting by default; a choice that differs from it is remembered.
+  var toggle = document.querySelector("[data-oc-theme]");
+  function systemTheme() { return systemDark.matches ? "dark" : "light"; }
+  function currentTheme() { return root.getAttribute("data-oc-theme") || systemTheme(); }
+  function showTheme() { if (toggle) toggle.setAttribute("aria-pressed", String(currentTheme() === "dark")); }
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var next = currentTheme() === "dark" ? "light" : "dark";
+      try {
+        if (next === systemTheme()) localStorage.removeItem("oc-theme");
+        else localStorage.setItem("oc-theme", next);
+      } catch (e) { /* storage blocked: the choice lasts for this page view */ }
+      if (next === systemTheme()) root.removeAttribute("data-oc-theme");
+      else root.setAttribute("data-oc-theme", next);
+      showTheme();
+    });
+    systemDark.addEventListener("change", showTheme);
+    showTheme();
+  }
+
+  // Copy link: the clipboard where the browser allows it, else the address is selected for the reader.
+  var copy = document.querySelector("[data-oc-copy]");
+  var address = document.querySelector(".oc-share__address");
+  function selectAddress() {
+    var range = document.createRange();
+    range.selectNodeContents(address);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    announce("Link selected: press Ctrl+C or ⌘C to copy it.");
+  }
+  if (copy) {
+    copy.addEventListener("click", function () {
+      var url = copy.getAttribute("data-oc-copy");
+      if (!navigator.clipboard || !navigator.clipboard.writeText) { selectAddress(); return; }
+      navigator.clipboard.writeText(url).then(function () {
+        copy.classList.add("oc-done");
+        window.setTimeout(function () { copy.classList.remove("oc-done"); }, 2000);
+        announce("Link copied to the clipboard.");
+      }, selectAddress);
+    });
+  }
+
+  // Native share sheet, where the browser has one (the button is shown only then).
+  var share = document.querySelector("[data-oc-share]");
+  if (share && navigator.share) {
+    share.addEventListener("click", function () {
+      navigator.share({
+        title: share.getAttribute("data-oc-title"),
+        url: share.getAttribute("data-oc-url")
+      }).catch(function () { /* the reader closed the sheet */ });
+    });
+  }
+})();

@@ -1,0 +1,1 @@
+(function(root){root.classList.remove("no-js");root.classList.add("oc-js");if(navigator.share)root.classList.add("oc-can-share");try{var theme=localStorage.getItem("oc-theme");if(theme==="light"||theme==="dark")root.setAttribute("data-oc-theme",theme)}catch(e){}})(document.documentElement);
