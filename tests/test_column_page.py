@@ -1,0 +1,174 @@
+"""The column page as a reader sees it (issue 2): the words, the bio, the disclaimer, the share bar."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import material
+import pytest
+import yaml
+from conftest import ROOT, SITE_URL
+
+CANONICAL = SITE_URL
+ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
+PROFILE = "https://x.com/Amb_Yakovenko"
+ICONS_DIR = Path(material.__file__).parent / "templates" / ".icons"
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def article(page):
+    (node,) = page.xpath("//article")
+    return node
+
+
+def test_every_paragraph_of_the_source_in_order(page, seed_lines):
+    expected = [seed_lines[7]] + [seed_lines[i] for i in range(9, 20, 2)]  # standfirst, then 6 body paragraphs
+    paragraphs = article(page).xpath(".//p[@class='oc-standfirst'] | .//div[@class='oc-body']/p")
+    assert [text(p) for p in paragraphs] == expected
+    assert "Syria’s armed forces" in text(paragraphs[4])  # the curly apostrophe is kept
+
+
+def test_kicker_and_the_one_headline(page, seed_lines):
+    assert [text(k) for k in page.cssselect(".oc-kicker")] == [seed_lines[4]]
+    headings = page.xpath("//h1")
+    assert [text(h) for h in headings] == [seed_lines[2]]
+    # The source repeats the headline (line 7); the page shows it once.
+    assert text(article(page)).count(seed_lines[2]) == 1
+
+
+def test_icon_name_line_is_not_shown(page, seed_lines):
+    assert seed_lines[0][:30] not in page.text_content()
+    assert "icon bookmark" not in page.text_content()
+
+
+def test_author_bio_and_profile_links(page, seed_lines):
+    (bio,) = page.cssselect(".oc-bio__text")
+    assert text(bio) == seed_lines[5]
+    (handle,) = bio.cssselect("a")
+    assert handle.get("href") == PROFILE and text(handle) == "@Amb_Yakovenko"
+    (icon_link,) = page.cssselect(".oc-bio__profile")
+    assert icon_link.get("href") == PROFILE
+    assert icon_link.get("aria-label") == "@Amb_Yakovenko on Twitter"
+    assert icon_link.cssselect("svg"), "the profile link is an icon"
+    # No photo in the source: the avatar is the author's initials, not an image.
+    assert not page.xpath("//img") and text(page.cssselect(".oc-bio__avatar")[0]) == "AY"
+
+
+def test_disclaimer_word_for_word_and_last(page, seed_lines):
+    (aside,) = page.cssselect("aside.oc-disclaimer")
+    assert text(aside) == seed_lines[-1]
+    blocks = [text(p) for p in article(page).xpath(".//p") if text(p)]
+    # After the disclaimer, only the print-only "Read online" line.
+    assert blocks[-2] == seed_lines[-1] and blocks[-1].startswith("Read online:")
+
+
+def test_original_publication_link(page):
+    (original,) = page.cssselect(".oc-original")
+    assert text(original).startswith("First published by RT:")
+    (link,) = original.cssselect("a")
+    assert link.get("href") == ORIGINAL
+
+
+# What each network's documented share endpoint expects, independent of data/networks.yml.
+ENDPOINTS = {
+    "Share on Facebook": ("https", "www.facebook.com", "/sharer/sharer.php", {"u": "{url}"}),
+    "Share on VK": ("https", "vk.com", "/share.php", {"url": "{url}", "title": "{title}"}),
+    "Share on X": ("https", "twitter.com", "/intent/tweet", {"url": "{url}", "text": "{title}"}),
+    "Share on Telegram": ("https", "t.me", "/share/url", {"url": "{url}", "text": "{title}"}),
+    "Share on Odnoklassniki": ("https", "connect.ok.ru", "/offer", {"url": "{url}", "title": "{title}"}),
+    "Share on WhatsApp": ("https", "api.whatsapp.com", "/send", {"text": "{title} {url}"}),
+    "Share by e-mail": ("mailto", "", "", {"subject": "{title}", "body": "{url}"}),
+}
+
+
+def share_links(page) -> dict:
+    return {a.get("aria-label"): a for a in page.cssselect(".oc-share__list a")}
+
+
+def test_share_bar_has_each_network_in_order(page):
+    assert list(share_links(page)) == list(ENDPOINTS)
+
+
+@pytest.mark.parametrize("label", ENDPOINTS)
+def test_share_link_endpoint_url_and_title(page, label, seed_lines):
+    href = share_links(page)[label].get("href")
+    scheme, host, path, params = ENDPOINTS[label]
+    parts = urlsplit(href)
+    assert (parts.scheme, parts.netloc, parts.path if scheme != "mailto" else "") == (scheme, host, path)
+    assert " " not in href and "+" not in parts.query, "percent-encoded, spaces as %20"
+    query = {key: values for key, values in parse_qs(parts.query, keep_blank_values=True).items()}
+    expected = {k: [v.format(url=CANONICAL, title=seed_lines[2])] for k, v in params.items()}
+    assert query == expected
+    # The URL itself is percent-encoded, not passed raw into the query.
+    assert "%3A%2F%2F" in parts.query
+
+
+def test_share_links_are_safe_external_links(page):
+    for link in share_links(page).values():
+        assert set(link.get("rel").split()) >= {"noopener", "noreferrer"}
+        assert link.get("aria-label") and link.cssselect("svg")
+    for link in page.xpath("//a[@target='_blank']"):
+        assert set(link.get("rel", "").split()) >= {"noopener", "noreferrer"}, link.get("href")
+
+
+def test_copy_and_native_share_are_enhancements_with_the_url_as_text(page):
+    (copy,) = page.cssselect("[data-oc-copy]")
+    assert copy.get("data-oc-copy") == CANONICAL and copy.get("aria-label") == "Copy link"
+    (share,) = page.cssselect("[data-oc-share]")
+    assert share.get("data-oc-url") == CANONICAL and share.get("aria-label")
+    # Both sit in items that the stylesheet shows only to scripted pages.
+    assert "oc-js-only" in copy.getparent().get("class") and "oc-if-share" in share.getparent().get("class")
+    (address,) = page.cssselect(".oc-share__address")
+    assert text(address) == CANONICAL
+
+
+def test_every_control_has_an_accessible_name(page):
+    for control in page.xpath("//button | //a"):
+        name = control.get("aria-label") or text(control)
+        assert name, f"control without a name: {control.get('class')}"
+
+
+def test_icons_are_inline_svg_from_one_icon_set(site, page):
+    icons = page.cssselect(".oc-icon")
+    assert len(icons) == 13  # 7 networks, copy (link + check), share, profile, theme (moon + sun)
+    for icon in icons:
+        assert icon.get("aria-hidden") == "true" and len(icon.cssselect("svg")) == 1
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count("<svg") == html.count("Font Awesome Free") == 13
+    assert not page.xpath("//img | //i | //link[contains(@href, 'font')]")
+
+
+def test_no_search_navigation_or_theme_clutter(site, page):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for marker in ("md-search", "md-nav", "md-sidebar", "md-tabs", "__search", "__drawer", "bundle.", "main."):
+        assert marker not in html, marker
+    deployed = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert not [p for p in deployed if p.endswith(".map") or "lunr" in p or "search" in p or "stylesheets" in p]
+
+
+def icon_line_keys(first_line: str) -> set[str]:
+    return {key.strip() for key in first_line.split("icon ") if key.strip()}
+
+
+def test_icon_mapping_resolves_and_matches_the_source_keys(seed_lines):
+    icons = yaml.safe_load((ROOT / "data" / "icons.yml").read_text(encoding="utf-8"))
+    for key, path in icons.items():
+        assert (ICONS_DIR / f"{path}.svg").is_file(), f"{key}: {path}"
+    source_keys = icon_line_keys(seed_lines[0])
+    assert {"fb", "vk", "tw", "tg", "ok", "wt", "mail", "share", "ins", "yt", "gp", "fm"} <= source_keys
+    networks = yaml.safe_load((ROOT / "data" / "networks.yml").read_text(encoding="utf-8"))
+    # Share targets are drawn from the source's own icon keys; Google+ is closed and never one.
+    assert [n["icon"] for n in networks] and all(n["icon"] in source_keys for n in networks)
+    assert "gp" not in [n["icon"] for n in networks]
+
+
+def test_reading_measure_is_set(site):
+    css = (ROOT / "overrides" / "assets" / "column.css").read_text(encoding="utf-8")
+    measure = re.search(r"\.oc-standfirst, \.oc-body p \{ max-width: ([\d.]+)em; \}", css)
+    # At about 2 characters per em of text, 30-38em gives 60-75 characters a line.
+    assert measure and 30 <= float(measure.group(1)) <= 38
