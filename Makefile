@@ -27,5 +27,14 @@ serve: build
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# Build strictly into a folder beside DEST, check it, then swap it in with one rename (scripts/publish.py).
+ifneq ($(filter publish,$(MAKECMDGOALS)),)
+ifndef DEST
+$(error make publish needs DEST, the web root to publish to, e.g.: make publish DEST=/var/www/column)
+endif
+endif
+publish: $(VENV)/.installed
+	$(BIN)/python scripts/publish.py "$(DEST)"
+
 clean:
 	rm -rf site .pytest_cache

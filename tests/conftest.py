@@ -3,7 +3,9 @@ of the project for tests that build from changed input."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,3 +78,46 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     return SEED.read_text(encoding="utf-8").split("\n")
+
+
+# Hostile metadata: each value goes into the headline, standfirst, column name, disclaimer and author name.
+HOSTILE = {
+    "quotes": "Quotes \"double\" and 'single' and `back`",
+    "ampersands": "Fish & chips &amp; &lt;b&gt; entities",
+    "script": "<script>alert(1)</script>",
+    "close-script": "</script><script>alert(2)</script><!--",
+    "attribute-breakout": "\"><img src=x onerror=alert(3)>",
+    "rtl-override": "Palmyra \u202eSISI fo taefed\u202c liberated",
+    "long": ("A 500-character headline keeps every tag intact. " * 11)[:500],
+    "cyrillic-emoji": "Освобождение Пальмиры 🕊️ — знак неизбежного поражения ИГИЛ",
+    "mixed": "Liberation \"of\" <Palmyra> & </script> ‘ISIS’ — Пальмира 🕊️",
+}
+
+
+def yaml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def hostile_project(dest: Path, value: str) -> Path:
+    project = copy_project(dest)
+    index = project / "docs" / "index.md"
+    source = index.read_text(encoding="utf-8")
+    for field, text in (("title", value), ("description", value + " (standfirst)"), ("column", value), ("disclaimer", value)):
+        source = re.sub(rf"^{field}: .*$", lambda _: f"{field}: {yaml_string(text)}", source, count=1, flags=re.M)
+    index.write_text(source, encoding="utf-8")
+    authors = project / "data" / "authors.yml"
+    text = re.sub(r"^  name: .*$", lambda _: f"  name: {yaml_string(value)}", authors.read_text(encoding="utf-8"), count=1, flags=re.M)
+    authors.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_sites(tmp_path_factory) -> dict[str, Path]:
+    """The site built from each hostile value: {case: site dir}."""
+    sites = {}
+    for case, value in HOSTILE.items():
+        work = tmp_path_factory.mktemp(f"hostile-{case}")
+        result = build(hostile_project(work / "project", value), work / "site")
+        assert result.returncode == 0, f"{case}: {result.stderr}"
+        sites[case] = work / "site"
+    return sites

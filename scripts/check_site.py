@@ -1,0 +1,176 @@
+"""Checks a built site folder before it goes live: the files every host needs are there, and the column
+page is whole (one headline, its policy, its canonical address, no link to a file that is missing).
+
+    python scripts/check_site.py SITE_DIR --site-url https://example.com/
+
+Stdlib only, so it runs anywhere the site is published from. Exits non-zero and lists every problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+# What a host or a crawler reads besides the pages.
+REQUIRED_FILES = ("index.html", "404.html", "_headers", "robots.txt", "sitemap.xml")
+# What `_headers` must set for every path (hooks/column/page.py host_headers writes them).
+REQUIRED_HEADERS = ("Content-Security-Policy:", "Referrer-Policy:", "X-Content-Type-Options: nosniff", "Permissions-Policy:")
+URL_ATTRIBUTES = ("href", "src")
+
+
+class CheckError(Exception):
+    """The built folder must not be published; the message lists why, one problem a line."""
+
+
+@dataclass
+class PageScan:
+    """What the checks need from one HTML page."""
+
+    h1_count: int = 0
+    csp_meta: bool = False
+    canonical: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = PageScan()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "h1":
+            self.scan.h1_count += 1
+        if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy" and values.get("content"):
+            self.scan.csp_meta = True
+        if tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.scan.canonical.append(values.get("href", ""))
+        if "id" in values:
+            self.scan.ids.add(values["id"])
+        self.scan.urls += [values[name] for name in URL_ATTRIBUTES if name in values]
+
+    handle_startendtag = handle_starttag
+
+
+def scan_page(path: Path) -> PageScan:
+    scanner = _Scanner()
+    scanner.feed(path.read_text(encoding="utf-8"))
+    scanner.close()
+    return scanner.scan
+
+
+def local_target(url: str, page: Path, site_dir: Path, site_url: str) -> Path | None:
+    """The file in the folder a link on `page` points to, or None when it points off the site.
+    Links to the site's own public address count as local: that address is this folder."""
+    if url.startswith(site_url):
+        url = "/" + url[len(site_url):]
+        base_path = ""
+    else:
+        base_path = urlsplit(site_url).path.rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None  # another site, mailto:, data: ...
+    path = unquote(parts.path)
+    if not path:
+        return page  # "#fragment" or "?query": this page
+    if path.startswith("/"):
+        # Root-relative: the server serves the folder under the site_url's path.
+        if base_path and not (path == base_path or path.startswith(base_path + "/")):
+            return site_dir / "\0outside"  # never exists: reported as missing
+        relative = path[len(base_path):].lstrip("/")
+        target = site_dir / PurePosixPath(relative)
+    else:
+        target = page.parent / PurePosixPath(path)
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def check_page_links(page: Path, scan: PageScan, site_dir: Path, site_url: str) -> list[str]:
+    problems = []
+    root = site_dir.resolve()
+    for url in scan.urls:
+        target = local_target(url, page, site_dir, site_url)
+        if target is None:
+            continue
+        resolved = target.resolve()
+        if not resolved.is_relative_to(root) or not resolved.is_file():
+            problems.append(f"{page.name}: link {url!r} points to no file in the site")
+            continue
+        fragment = urlsplit(url).fragment
+        if fragment and resolved == page.resolve() and unquote(fragment) not in scan.ids:
+            problems.append(f"{page.name}: link {url!r} points to no element with that id")
+    return problems
+
+
+def check_index(site_dir: Path, site_url: str) -> list[str]:
+    index = site_dir / "index.html"
+    scan = scan_page(index)
+    problems = []
+    if scan.h1_count != 1:
+        problems.append(f"index.html: expected exactly one <h1>, found {scan.h1_count}")
+    if not scan.csp_meta:
+        problems.append("index.html: no <meta http-equiv=\"Content-Security-Policy\"> with a policy")
+    if len(scan.canonical) != 1:
+        problems.append(f"index.html: expected one <link rel=\"canonical\">, found {len(scan.canonical)}")
+    elif not scan.canonical[0].startswith(site_url):
+        problems.append(f"index.html: canonical {scan.canonical[0]!r} does not start with the site URL {site_url!r}")
+    return problems + check_page_links(index, scan, site_dir, site_url)
+
+
+def check_headers_file(site_dir: Path) -> list[str]:
+    text = (site_dir / "_headers").read_text(encoding="utf-8")
+    return [f"_headers: no '{header}' line" for header in REQUIRED_HEADERS if header not in text]
+
+
+def check_site(site_dir: Path, site_url: str) -> None:
+    """Raise CheckError listing every problem; return quietly when the folder can go live."""
+    site_dir = Path(site_dir)
+    if not site_url.endswith("/"):
+        site_url += "/"  # as the build normalises it
+    problems = [f"missing {name}" for name in REQUIRED_FILES if not (site_dir / name).is_file()]
+    if (site_dir / "index.html").is_file():
+        problems += check_index(site_dir, site_url)
+    if (site_dir / "404.html").is_file() and not scan_page(site_dir / "404.html").csp_meta:
+        problems.append("404.html: no <meta http-equiv=\"Content-Security-Policy\"> with a policy")
+    if (site_dir / "_headers").is_file():
+        problems += check_headers_file(site_dir)
+    if problems:
+        raise CheckError("\n".join(f"  - {problem}" for problem in problems))
+
+
+def summary(site_dir: Path) -> dict[str, int]:
+    """Pages (HTML files), files and bytes of a built folder, for the publish report."""
+    files = [path for path in Path(site_dir).rglob("*") if path.is_file() and not path.is_symlink()]
+    return {
+        "pages": sum(1 for path in files if path.suffix == ".html"),
+        "files": len(files),
+        "bytes": sum(path.stat().st_size for path in files),
+    }
+
+
+def describe(counts: dict[str, int]) -> str:
+    return f"{counts['pages']} pages, {counts['files']} files, {counts['bytes']:,} bytes"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check a built site folder before publishing it.")
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--site-url", required=True, help="the public address the site was built for")
+    args = parser.parse_args(argv)
+    try:
+        check_site(args.site_dir, args.site_url)
+    except CheckError as error:
+        print(f"check_site: {args.site_dir} must not be published:\n{error}", file=sys.stderr)
+        return 1
+    print(f"check_site: {args.site_dir} OK: {describe(summary(args.site_dir))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

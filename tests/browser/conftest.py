@@ -1,0 +1,153 @@
+"""Fixtures for the browser tests: the built site (tests/conftest.py `site`) served on loopback with the
+host's headers, Chromium through Playwright, and pages that record everything that can go wrong."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from browser_support import CHROMIUM_ARGS, find_chromium, find_vnu, serve
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Added to every page before its own scripts: collects Content-Security-Policy violations, so that a
+# test can fail on any of them (the console message alone is easy to miss).
+CSP_LISTENER = """
+window.__ocViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__ocViolations.push({directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample});
+});
+"""
+
+
+def missing_tool(reason: str):
+    """Under CI every check must run; locally a missing tool skips, loudly."""
+    if IN_CI:
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(f"!!! BROWSER CHECK NOT RUN: {reason} !!!")
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Base URL of the built site, served as the host would serve it."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def origin(server):
+    parts = urlsplit(server)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium_path(playwright_instance):
+    path, tried = find_chromium(playwright_instance)
+    if path is None:
+        missing_tool(f"no Chromium found ({tried}); install Debian's chromium or set CHROME_PATH")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, chromium_path):
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def vnu():
+    command, missing = find_vnu()
+    if command is None:
+        missing_tool(f"the W3C Nu validator cannot run: {missing}")
+    return command
+
+
+@dataclass
+class Watch:
+    """What a page did that it should not: console errors, uncaught exceptions, failed or error
+    responses, requests to any origin but the test server's, CSP violations."""
+
+    page: object
+    origin: str
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    bad_status: list = field(default_factory=list)
+    foreign: list = field(default_factory=list)
+    csp_console: list = field(default_factory=list)
+
+    def attach(self):
+        page = self.page
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("requestfailed", lambda request: self.failed.append(f"{request.url} {request.failure}"))
+        page.on("response", lambda response: response.status >= 400 and self.bad_status.append(f"{response.status} {response.url}"))
+        return self
+
+    def _console(self, message):
+        if "content security policy" in message.text.lower():
+            self.csp_console.append(message.text)
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def violations(self) -> list:
+        return self.page.evaluate("window.__ocViolations || []")
+
+    def problems(self) -> dict:
+        found = {
+            "console errors": self.console_errors,
+            "uncaught exceptions": self.page_errors,
+            "failed requests": self.failed,
+            "error responses": self.bad_status,
+            "requests to other origins": self.foreign,
+            "CSP console messages": self.csp_console,
+            "CSP violations": self.violations(),
+        }
+        return {name: items for name, items in found.items() if items}
+
+
+@pytest.fixture
+def open_page(browser, server, origin):
+    """open_page(path="", init_script=None, **context options) -> (page, watch). Every request to another
+    origin is recorded and aborted, so a test never reaches the network and still sees the attempt."""
+    contexts = []
+
+    def _open(path: str = "", *, init_script: str | None = None, wait: bool = True, **options):
+        options.setdefault("viewport", {"width": 1280, "height": 800})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        context.add_init_script(CSP_LISTENER)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        watch = Watch(page, origin).attach()
+
+        def route(route):
+            url = route.request.url
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https", "ws", "wss") and f"{parts.scheme}://{parts.netloc}" != origin:
+                watch.foreign.append(url)
+                route.abort()
+            else:
+                route.continue_()
+
+        context.route("**/*", route)
+        if wait:
+            response = page.goto(server + path, wait_until="load")
+            watch.response = response
+        return page, watch
+
+    yield _open
+    for context in contexts:
+        context.close()

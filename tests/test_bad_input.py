@@ -1,0 +1,73 @@
+"""Broken input stops the build with an error naming the file, the line, the field and what is expected,
+and never publishes a page (issues 2 and 4)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build
+
+
+def edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / name
+    source = path.read_text(encoding="utf-8")
+    assert re.search(old, source, flags=re.M), f"{old!r} not in {name}"
+    path.write_text(re.sub(old, new, source, count=1, flags=re.M), encoding="utf-8")
+
+
+# (file, pattern, replacement, fragments the error must contain)
+CASES = {
+    "missing headline": ("docs/index.md", r"^title: .*\n", "", ["docs/index.md", "field 'title'", "required"]),
+    "mistyped field": ("docs/index.md", r"^title:", "titel:", ["docs/index.md, line 4", "field 'titel'", "did you mean 'title'"]),
+    "empty headline": ("docs/index.md", r"^title: .*$", 'title: ""', ["docs/index.md, line 4", "field 'title'", "a non-empty string", "an empty string"]),
+    "list for a string": ("docs/index.md", r"^column: .*$", "column: [a, b]", ["docs/index.md, line 5", "field 'column'", "a non-empty string", "list"]),
+    "malformed front matter": ("docs/index.md", r"^title: .*$", 'title: "unclosed', ["docs/index.md, line", "not valid YAML"]),
+    "no front matter": ("docs/index.md", r"\A---\n(.*\n)*?---\n", "", ["docs/index.md, line 1", "front matter"]),
+    "unknown author": ("docs/index.md", r"^author: .*$", "author: nobody", ["docs/index.md, line 6", "field 'author'", "data/authors.yml", "'nobody'"]),
+    "missing author key": ("docs/index.md", r"^author: .*\n", "", ["docs/index.md", "field 'author'", "required"]),
+    "javascript original url": ("docs/index.md", r"^original_url: .*$", "original_url: javascript:alert(1)", ["docs/index.md, line 8", "field 'original_url'", "http(s) URL"]),
+    "author without entry": ("data/authors.yml", r"^yakovenko:", "someone-else:", ["docs/index.md", "field 'author'", "'yakovenko'"]),
+    "author name missing": ("data/authors.yml", r"^  name: .*\n", "", ["data/authors.yml", "field 'yakovenko.name'", "required"]),
+    "javascript profile url": ("data/authors.yml", r"^    url: .*$", "    url: javascript:alert(1)", ["data/authors.yml, line 11", "field 'yakovenko.profile.url'", "http(s) URL"]),
+    "malformed data yaml": ("data/networks.yml", r"^- icon: fb$", "- icon: [fb", ["data/networks.yml, line", "not valid YAML"]),
+    "unknown network icon": ("data/networks.yml", r"^- icon: vk$", "- icon: vkontakte", ["data/networks.yml, line 10", "field '1.icon'", "an icon key of data/icons.yml", "'vkontakte'"]),
+    "network without url": ("data/networks.yml", r"^  url: https://vk.com.*\n", "", ["data/networks.yml", "field '1.url'", "required"]),
+    "url template without {url}": ("data/networks.yml", r"\?u=\{url\}", "?u=", ["data/networks.yml, line 9", "field '0.url'", "{url} placeholder"]),
+    "javascript share url": ("data/networks.yml", r"https://www.facebook.com/sharer/sharer.php", "javascript:alert", ["field '0.url'", "https: or mailto:"]),
+    "unknown field in a network": ("data/networks.yml", r"^  name: Facebook$", "  nmae: Facebook", ["data/networks.yml, line 8", "field '0.nmae'", "did you mean 'name'"]),
+    "icon that the theme lacks": ("data/icons.yml", r"^fb: .*$", "fb: fontawesome/brands/facebok", ["data/icons.yml, line 5", "field 'fb'", "Material's bundled icon sets", "facebok"]),
+    "icon key a template needs": ("data/icons.yml", r"^link: .*\n", "", ["data/icons.yml", "field 'link'", "templates use this key"]),
+    "missing site_url": ("mkdocs.yml", r"^site_url: .*\n", "", ["mkdocs.yml", "field 'site_url'", "http(s) URL"]),
+    "missing publisher": ("mkdocs.yml", r"^  publisher:\n    name: .*\n", "", ["mkdocs.yml", "field 'extra.publisher'"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_stops_the_build_with_a_clear_error(project, tmp_path, case):
+    name, old, new, fragments = CASES[case]
+    edit(project, name, old, new)
+    site_dir = tmp_path / "out"
+    result = build(project, site_dir, site_url=None if name == "mkdocs.yml" else "https://columns.example/")
+    assert result.returncode != 0, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors, result.stderr
+    message = errors[-1]  # MkDocs may say first which page it was reading
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
+    assert "Traceback" not in result.stderr
+    assert not (site_dir / "index.html").exists(), "no page is published from bad input"
+
+
+@pytest.mark.parametrize("value", ["", "ftp://columns.example/", "//columns.example/"])
+def test_site_url_must_be_absolute_http(project, tmp_path, value):
+    result = build(project, tmp_path / "out", site_url=value)
+    assert result.returncode != 0
+    assert "site_url" in result.stderr
+
+
+def test_site_url_from_the_environment_wins(page):
+    # The session build sets SITE_URL (see conftest); mkdocs.yml holds another address.
+    (canonical,) = page.xpath("//link[@rel='canonical']/@href")
+    assert canonical == "https://columns.example/ambassadors-view/"

@@ -1,0 +1,134 @@
+"""The hooks' pure functions, called directly, and what they leave in the built site."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from column import card, data
+from column import page as page_logic
+from conftest import SITE_URL
+from PIL import ImageFont
+
+
+# --- data loading -------------------------------------------------------------------------------------
+
+
+def test_yaml_errors_and_fields_carry_their_line():
+    doc = data.load_yaml("a: 1\nb:\n  c: x\nd:\n  - e\n  - f\n", "x.yml")
+    assert doc.lines == {"a": 1, "b": 2, "b.c": 3, "d": 4, "d.0": 5, "d.1": 6}
+    with pytest.raises(data.InputError, match=r"^x\.yml, line 2: not valid YAML"):
+        data.load_yaml("a: 1\nb: c: d\ne: 3\n", "x.yml")
+
+
+def test_front_matter_lines_count_from_the_file_start():
+    doc = data.split_front_matter("---\ntitle: x\nauthor: y\n---\nbody\n", "p.md")
+    assert doc.value == {"title": "x", "author": "y"} and doc.lines == {"title": 2, "author": 3}
+
+
+@pytest.mark.parametrize(
+    "value, ok",
+    [("https://a.example/x", True), ("http://a.example", True), ("javascript:alert(1)", False),
+     ("//a.example/", False), ("https://", False), ("https://a.example/ x", False), ("data:text/html,x", False)],
+)
+def test_http_url_check(value, ok):
+    assert data.is_http_url(value) is ok
+
+
+def test_control_characters_are_refused():
+    doc = data.Located({"title": "a\x00b"}, {"title": 2}, "p.md")
+    with pytest.raises(data.InputError, match="p.md, line 2: field 'title'.*without control characters"):
+        data.check_value(doc, "title", "a\x00b", data.TEXT)
+
+
+def test_site_url_gets_a_trailing_slash():
+    assert data.check_site_url("https://a.example/col", "mkdocs.yml") == "https://a.example/col/"
+
+
+# --- share links, CSP, initials ---------------------------------------------------------------------------
+
+
+def test_share_links_percent_encode_utf8():
+    networks = [{"icon": "vk", "name": "VK", "url": "https://vk.com/share.php?url={url}&title={title}"}]
+    (link,) = page_logic.share_links(networks, {"vk": "fontawesome/brands/vk"}, "https://a.example/п?x=1&y=2", "Пальмира & co")
+    assert link["href"] == (
+        "https://vk.com/share.php?url=https%3A%2F%2Fa.example%2F%D0%BF%3Fx%3D1%26y%3D2"
+        "&title=%D0%9F%D0%B0%D0%BB%D1%8C%D0%BC%D0%B8%D1%80%D0%B0%20%26%20co"
+    )
+    assert link["label"] == "Share on VK" and link["new_tab"] is True
+
+
+def test_initials_skip_honorifics():
+    assert page_logic.initials("Dr Alexander Yakovenko") == "AY"
+    assert page_logic.initials("Prof. Jane Q. Public") == "JP"
+    assert page_logic.initials("Cher") == "C"
+
+
+def test_page_policy_allows_exactly_its_own_inline_code(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    (policy,) = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    policy = policy.replace("&#39;", "'")
+    inline_scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    inline_styles = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    assert len(inline_scripts) == 1 and len(inline_styles) == 1
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["script-src"] == f"'self' {page_logic.csp_hash(inline_scripts[0])}"
+    assert directives["style-src"] == f"'self' {page_logic.csp_hash(inline_styles[0])}"
+    assert "unsafe" not in policy
+    assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert directives["base-uri"] == "'self'" and directives["form-action"] == "'none'"
+    assert 'name="referrer" content="strict-origin-when-cross-origin"' in html
+
+
+def test_host_headers_carry_the_same_policy(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    (policy,) = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {policy.replace('&#39;', chr(39))}; frame-ancestors 'none'" in headers
+    assert "Referrer-Policy: strict-origin-when-cross-origin" in headers
+    assert "X-Content-Type-Options: nosniff" in headers and "Permissions-Policy: " in headers
+    # Long caching only for files whose name carries their content's hash.
+    cached = re.findall(r"^(/\S+)\n  Cache-Control: public, max-age=31536000, immutable$", headers, flags=re.M)
+    assert cached and all(re.search(r"\.[0-9a-f]{10}\.(js|png)$", path) for path in cached)
+    for path in cached:
+        assert (site / path.lstrip("/")).is_file()
+
+
+def test_share_links_carry_no_tracking_parameters(page):
+    for link in page.cssselect(".oc-share__list a"):
+        keys = set(re.findall(r"[?&]([^=&]+)=", link.get("href")))
+        assert keys <= {"u", "url", "title", "text", "subject", "body"}, link.get("href")
+
+
+# --- the social card -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [10, 60, 200, 500, 2000])
+def test_card_headline_always_fits(length):
+    headline = ("Liberation of Palmyra " * 100)[:length].strip()
+    width, height = 1040, 330
+    font, lines = card.fit_headline(headline, width, height)
+    assert all(font.getlength(line) <= width for line in lines)
+    assert len(lines) * font.size * card.LINE_SPACING <= height
+    shown = " ".join(lines)
+    if shown.endswith(" …"):  # only a headline too long for the smallest size is cut
+        assert font.size == min(card.HEADLINE_SIZES) and headline.startswith(shown[:-2])
+    else:
+        assert shown == headline
+
+
+def test_card_wraps_a_word_longer_than_a_line():
+    font = ImageFont.truetype(str(card.SERIF_BOLD), 40)
+    lines = card.wrap("x" * 300, font, 400)
+    assert "".join(lines) == "x" * 300 and all(font.getlength(line) <= 400 for line in lines)
+
+
+def test_card_is_the_same_for_the_same_input():
+    args = dict(headline="Пальмира & <ISIS>", column="Ambassador's view", author="Dr A")
+    assert card.render_card(**args) == card.render_card(**args)
+    assert card.render_card(**args) != card.render_card(**{**args, "headline": "Other"})
+
+
+def test_build_uses_the_site_url_everywhere(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "https://example.com" not in html and SITE_URL in html
