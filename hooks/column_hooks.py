@@ -26,11 +26,19 @@ TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favico
 CARD_PATH = "assets/card.{}.png"
 FAVICON_PATH = "assets/favicon.svg"
 
+# Set by on_startup for `mkdocs serve`. An environment variable, because serve loads the hooks
+# afresh (and so resets module state) on every rebuild, but calls on_startup only once.
+LIVE_RELOAD_ENV = "COLUMN_LIVE_RELOAD"
+
 # What this build computed once, for the templates and the later hooks. Reset by on_config.
 _site: dict = {}
 
 
 # --- entry points ---------------------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    os.environ[LIVE_RELOAD_ENV] = "1" if command == "serve" else ""
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
@@ -48,7 +56,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     custom_dir = Path(config.theme.custom_dir)
     style = (custom_dir / INLINE_STYLE).read_text(encoding="utf-8")
     script = (custom_dir / INLINE_SCRIPT).read_text(encoding="utf-8").strip()
-    csp = page.content_security_policy(inline_script=script, inline_style=style)
+    live_reload = os.environ.get(LIVE_RELOAD_ENV) == "1"
+    csp = page.content_security_policy(inline_script=script, inline_style=style, live_reload=live_reload)
     _site.update(icons=icons, networks=networks, authors=authors, style=style, init_script=script, csp=csp)
     return config
 

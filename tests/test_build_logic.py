@@ -132,3 +132,10 @@ def test_card_is_the_same_for_the_same_input():
 def test_build_uses_the_site_url_everywhere(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "https://example.com" not in html and SITE_URL in html
+
+
+def test_only_the_local_preview_relaxes_the_script_policy():
+    strict = page_logic.content_security_policy(inline_script="a()", inline_style="b{}")
+    preview = page_logic.content_security_policy(inline_script="a()", inline_style="b{}", live_reload=True)
+    assert "unsafe-inline" not in strict and "connect-src 'none'" in strict
+    assert "script-src 'self' 'unsafe-inline'" in preview and "connect-src 'self'" in preview

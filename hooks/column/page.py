@@ -75,17 +75,20 @@ def csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(*, inline_script: str, inline_style: str) -> str:
+def content_security_policy(*, inline_script: str, inline_style: str, live_reload: bool = False) -> str:
     """The page's policy. Inline code is allowed by hash only, so markup injected through the content
-    cannot run. frame-ancestors is left to the host headers: browsers ignore it in a <meta> policy."""
+    cannot run. frame-ancestors is left to the host headers: browsers ignore it in a <meta> policy.
+    `mkdocs serve` injects an inline live-reload script that polls the server, different on every
+    request, so the local preview (live_reload=True) allows inline scripts and same-origin requests."""
+    scripts = "'self' 'unsafe-inline'" if live_reload else f"'self' {csp_hash(inline_script)}"
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src 'self' {csp_hash(inline_script)}",
+            f"script-src {scripts}",
             f"style-src 'self' {csp_hash(inline_style)}",
             "img-src 'self'",
             "font-src 'none'",
-            "connect-src 'none'",
+            "connect-src 'self'" if live_reload else "connect-src 'none'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'none'",
