@@ -36,5 +36,21 @@ endif
 publish: $(VENV)/.installed
 	$(BIN)/python scripts/publish.py "$(DEST)"
 
+# Not part of `make test`: Lighthouse on this site, a default Material build and a bare floor, served by
+# nginx; medians to bench/RESULTS.md (bench/run.py). BENCH_RUNS=5 for more runs per page.
+bench: $(VENV)/.installed-test bench/node_modules/.installed
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y nginx-light; } || \
+	  { echo "make bench needs nginx: sudo apt-get install -y nginx-light"; exit 1; }
+	@test -x "$${CHROME_PATH:-/usr/bin/chromium}" || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y chromium; } || \
+	  { echo "make bench needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH)"; exit 1; }
+	$(BIN)/python bench/run.py
+
+# Lighthouse pinned by bench/package-lock.json; re-installed only when it changes.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
+
 clean:
 	rm -rf site .pytest_cache

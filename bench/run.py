@@ -253,6 +253,10 @@ def measure(urls: dict[str, str]) -> dict[str, list[dict]]:
     reports.mkdir(parents=True)
     runs: dict[str, list[dict]] = {key: [] for key in urls}
     keys = list(urls)
+    # One discarded run first: the first Chromium start on a cold disk cache is slower and would
+    # penalise whichever page went first.
+    print("bench: warm-up run (discarded)", flush=True)
+    lighthouse(urls[keys[-1]], reports / "warm-up.json")
     for n in range(RUNS):
         # Pages alternate, and the starting page rotates each round so no page always goes first.
         order = keys[n % len(keys):] + keys[: n % len(keys)]
@@ -335,7 +339,7 @@ def report(built: dict[str, dict], runs: dict[str, list[dict]], verdicts, facts:
         row("Requests", lambda k: f"{median(runs[k], 'requests'):.0f}"),
         row("Third-party requests", lambda k: f"{median(runs[k], 'third_party'):.0f}" + (" (failed: offline)" if any(s <= 0 for r in runs[k] for _, s in r["third_party_urls"]) else "")),
         row("Build time", lambda k: "none (hand-written)" if built[k]["build_s"] is None else f"{built[k]['build_s']:.2f} s"),
-        row("Deployed folder", lambda k: f"{kb(built[k]['bytes'])}, {built[k]['files']} files"),
+        row("Deployed folder", lambda k: f"{kb(built[k]['bytes'])}, {built[k]['files']} file{'s' if built[k]['files'] != 1 else ''}"),
         "",
         "Bytes transferred: Lighthouse's total-byte-weight (compressed bodies plus headers). Requests: every http(s)",
         "request Lighthouse saw, third-party ones included. Build time: one `mkdocs build` (this site with `--strict`),",

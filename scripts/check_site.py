@@ -32,6 +32,7 @@ class PageScan:
 
     h1_count: int = 0
     csp_meta: bool = False
+    csp: str = ""
     canonical: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
@@ -48,6 +49,7 @@ class _Scanner(HTMLParser):
             self.scan.h1_count += 1
         if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy" and values.get("content"):
             self.scan.csp_meta = True
+            self.scan.csp = values["content"]
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.scan.canonical.append(values.get("href", ""))
         if "id" in values:
@@ -116,6 +118,9 @@ def check_index(site_dir: Path, site_url: str) -> list[str]:
         problems.append(f"index.html: expected exactly one <h1>, found {scan.h1_count}")
     if not scan.csp_meta:
         problems.append("index.html: no <meta http-equiv=\"Content-Security-Policy\"> with a policy")
+    elif "'unsafe-inline'" in scan.csp:
+        # The relaxed policy of `mkdocs serve`'s live reload must never go live.
+        problems.append("index.html: the Content-Security-Policy allows 'unsafe-inline' (a local-preview build?)")
     if len(scan.canonical) != 1:
         problems.append(f"index.html: expected one <link rel=\"canonical\">, found {len(scan.canonical)}")
     elif not scan.canonical[0].startswith(site_url):

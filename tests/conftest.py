@@ -1,57 +1,13 @@
 """Shared fixtures: the real site, built once per session with the network cut, and throw-away copies
-of the project for tests that build from changed input."""
+of the project for tests that build from changed input (helpers in support.py)."""
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-
-ROOT = Path(__file__).resolve().parent.parent
-HOOKS = ROOT / "hooks"
-SEED = ROOT / "source" / "column.txt"  # the column as handed over (see source/README.md)
-OFFLINE = Path(__file__).resolve().parent / "offline"  # sitecustomize.py that refuses sockets
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
-# The public address the tests build with (through SITE_URL, as a deploy preview would).
-SITE_URL = "https://columns.example/ambassadors-view/"
-
-sys.path.insert(0, str(HOOKS))
-
-
-def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, offline: bool = True) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a separate process; with offline=True every socket connection fails."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    if offline:
-        env["PYTHONPATH"] = os.pathsep.join([str(OFFLINE), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-        timeout=300,
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
+from support import HOSTILE, ROOT, SEED, build, copy_project, hostile_project
 
 
 @pytest.fixture(scope="session")
@@ -78,37 +34,6 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     return SEED.read_text(encoding="utf-8").split("\n")
-
-
-# Hostile metadata: each value goes into the headline, standfirst, column name, disclaimer and author name.
-HOSTILE = {
-    "quotes": "Quotes \"double\" and 'single' and `back`",
-    "ampersands": "Fish & chips &amp; &lt;b&gt; entities",
-    "script": "<script>alert(1)</script>",
-    "close-script": "</script><script>alert(2)</script><!--",
-    "attribute-breakout": "\"><img src=x onerror=alert(3)>",
-    "rtl-override": "Palmyra \u202eSISI fo taefed\u202c liberated",
-    "long": ("A 500-character headline keeps every tag intact. " * 11)[:500],
-    "cyrillic-emoji": "Освобождение Пальмиры 🕊️ — знак неизбежного поражения ИГИЛ",
-    "mixed": "Liberation \"of\" <Palmyra> & </script> ‘ISIS’ — Пальмира 🕊️",
-}
-
-
-def yaml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-
-
-def hostile_project(dest: Path, value: str) -> Path:
-    project = copy_project(dest)
-    index = project / "docs" / "index.md"
-    source = index.read_text(encoding="utf-8")
-    for field, text in (("title", value), ("description", value + " (standfirst)"), ("column", value), ("disclaimer", value)):
-        source = re.sub(rf"^{field}: .*$", lambda _: f"{field}: {yaml_string(text)}", source, count=1, flags=re.M)
-    index.write_text(source, encoding="utf-8")
-    authors = project / "data" / "authors.yml"
-    text = re.sub(r"^  name: .*$", lambda _: f"  name: {yaml_string(value)}", authors.read_text(encoding="utf-8"), count=1, flags=re.M)
-    authors.write_text(text, encoding="utf-8")
-    return project
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build
+from support import build
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:

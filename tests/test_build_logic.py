@@ -7,7 +7,7 @@ import re
 import pytest
 from column import card, data
 from column import page as page_logic
-from conftest import SITE_URL
+from support import SITE_URL
 from PIL import ImageFont
 
 

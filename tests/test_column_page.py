@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import material
 import pytest
 import yaml
-from conftest import ROOT, SITE_URL
+from support import ROOT, SITE_URL
 
 CANONICAL = SITE_URL
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"

@@ -8,7 +8,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import HOSTILE
+from support import HOSTILE
 from lxml import html as lxml_html
 from PIL import Image
 

@@ -7,7 +7,7 @@ import io
 
 import extruct
 import pytest
-from conftest import ROOT, SITE_URL, build
+from support import ROOT, SITE_URL, build
 from PIL import Image
 
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"

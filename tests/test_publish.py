@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import OFFLINE, ROOT, SITE_URL
+
+from support import OFFLINE, ROOT, SITE_URL
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from check_site import CheckError, check_site, summary  # noqa: E402
@@ -178,6 +179,14 @@ def test_a_second_headline_and_a_missing_policy_are_caught(built):
         check_site(built, SITE_URL)
     assert "exactly one <h1>, found 2" in str(error.value)
     assert "Content-Security-Policy" in str(error.value)
+
+
+def test_the_local_preview_policy_is_caught(built):
+    index = built / "index.html"
+    html = index.read_text(encoding="utf-8").replace("script-src &#39;self&#39;", "script-src &#39;self&#39; &#39;unsafe-inline&#39;", 1)
+    index.write_text(html, encoding="utf-8")
+    with pytest.raises(CheckError, match="unsafe-inline"):
+        check_site(built, SITE_URL)
 
 
 def test_headers_file_lacking_a_header_is_caught(built):

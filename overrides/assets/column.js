@@ -15,7 +15,8 @@
   }
 
   // Theme: the system setting by default; a choice that differs from it is remembered.
-  var toggle = document.querySelector("[data-oc-theme]");
+  // "button": <html> carries data-oc-theme too once a choice is stored, and comes first in the document.
+  var toggle = document.querySelector("button[data-oc-theme]");
   function systemTheme() { return systemDark.matches ? "dark" : "light"; }
   function currentTheme() { return root.getAttribute("data-oc-theme") || systemTheme(); }
   function showTheme() { if (toggle) toggle.setAttribute("aria-pressed", String(currentTheme() === "dark")); }

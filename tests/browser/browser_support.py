@@ -13,6 +13,7 @@ import sys
 import threading
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Without the background-networking flags Chromium keeps trying hosts that tests must never reach
 # (see /work/shared/notes/toolchain.md); --no-sandbox because CI containers run as root.
@@ -43,19 +44,37 @@ def headers_for(rules, path: str) -> list[tuple[str, str]]:
     return out
 
 
-def make_handler(site: Path):
+def site_base_path(site: Path) -> str:
+    """The path the site is published under (from the canonical URL it was built with): the 404 page
+    links its assets from there, so the test server serves the site there too."""
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    path = urlsplit(match.group(1)).path if match else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def make_handler(site: Path, base: str):
     headers_file = site / "_headers"
     rules = parse_headers(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else []
 
+    def in_site(path: str) -> str | None:
+        """The path inside the site folder, or None outside the base path."""
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        return "/" + path[len(base):] if path.startswith(base) else None
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def end_headers(self):
-            for name, value in headers_for(rules, self.path.split("?", 1)[0]):
+            # _headers paths are relative to where the site is deployed.
+            for name, value in headers_for(rules, in_site(self.path) or ""):
                 self.send_header(name, value)
             super().end_headers()
 
+        def translate_path(self, path):
+            return super().translate_path(in_site(path) or "/")
+
         def send_head(self):
-            # The host reads _headers; it never serves it.
-            if self.path.split("?", 1)[0] == "/_headers":
+            local = in_site(self.path)
+            # Outside the base path nothing is published; the host reads _headers but never serves it.
+            if local is None or local == "/_headers":
                 self.send_error(404)
                 return None
             return super().send_head()
@@ -80,12 +99,13 @@ def make_handler(site: Path):
 
 @contextlib.contextmanager
 def serve(site: Path):
-    """Serve `site` on 127.0.0.1 on a free port; yields the base URL, ending in '/'."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site))
+    """Serve `site` on 127.0.0.1 on a free port, under the path it was built for; yields its URL."""
+    base = site_base_path(site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site, base))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base}"
     finally:
         server.shutdown()
         server.server_close()

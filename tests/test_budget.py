@@ -1,0 +1,170 @@
+"""The stable part of the page-weight budget (issue 6), checked on the built page without a browser:
+what the first view loads, gzipped, its request count, and no third-party URL. `make bench` measures the
+rest (Lighthouse scores, LCP against the floor, CLS) in a real browser.
+
+Sizes are bodies gzipped at level 6, the level bench/run.py configures nginx with (nginx's own default
+is 1); files that are already compressed (images, woff2) count as they are. Response headers are left
+out: Lighthouse's transferred figure adds about 250 bytes a response on top."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from lxml import html as lxml_html
+
+BUDGET_BYTES = 30 * 1024
+BUDGET_REQUESTS = 4  # the HTML included
+GZIP_LEVEL = 6
+# What nginx gzips in bench/run.py (gzip_types); anything else goes over the wire as stored.
+COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".mjs", ".svg", ".json", ".webmanifest", ".xml", ".txt", ".ico"}
+
+# <link rel> values the browser fetches on a first view.
+FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload", "prefetch", "manifest"}
+# <link rel> values that open a connection to another host without fetching a file: third-party all the same.
+CONNECT_RELS = {"preconnect", "dns-prefetch"}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I)
+
+
+def css_urls(css: str) -> list[str]:
+    return [m.group(2) or m.group(4) for m in CSS_URL.finditer(css)]
+
+
+def srcset_urls(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def collect(document: str) -> tuple[list[str], list[str]]:
+    """(URLs the page fetches at first view, URLs it only connects to), in document order, as written.
+    Every srcset candidate is listed, so each is checked and counted (an overcount: the browser fetches one);
+    data: URLs and fragment references are not requests."""
+    tree = lxml_html.fromstring(document)
+    fetched: list[str] = []
+    connects: list[str] = []
+    for link in tree.iter("link"):
+        rels = set((link.get("rel") or "").lower().split())
+        href = link.get("href")
+        if href and rels & FETCHED_RELS:
+            fetched.append(href)
+        elif href and rels & CONNECT_RELS:
+            connects.append(href)
+    for element in tree.xpath("//script[@src] | //iframe[@src] | //embed[@src] | //audio[@src] | //video[@src] | //track[@src] | //input[@type='image'][@src]"):
+        fetched.append(element.get("src"))
+    for element in tree.xpath("//video[@poster]"):
+        fetched.append(element.get("poster"))
+    for element in tree.xpath("//object[@data]"):
+        fetched.append(element.get("data"))
+    for element in tree.xpath("//img | //source"):
+        if element.get("src"):
+            fetched.append(element.get("src"))
+        if element.get("srcset"):
+            fetched.extend(srcset_urls(element.get("srcset")))
+    for style in tree.iter("style"):
+        fetched.extend(css_urls(style.text or ""))
+    for element in tree.xpath("//*[@style]"):
+        fetched.extend(css_urls(element.get("style")))
+    keep = lambda url: url and not url.startswith(("data:", "#"))  # noqa: E731
+    return [u for u in fetched if keep(u)], [u for u in connects if keep(u)]
+
+
+def is_external(url: str) -> bool:
+    """Absolute (http:, https:, protocol-relative or any other scheme): not a file of this site."""
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc or url.startswith("//"))
+
+
+def local_file(site: Path, base: str, url: str) -> Path:
+    """The file a relative URL resolves to, from the page at `base` (a path inside the site)."""
+    path = unquote(urlsplit(urljoin(base, url)).path).lstrip("/")
+    target = site / path
+    return target / "index.html" if path.endswith("/") or target.is_dir() else target
+
+
+def wire_size(path: Path) -> int:
+    data = path.read_bytes()
+    return len(gzip.compress(data, GZIP_LEVEL)) if path.suffix.lower() in COMPRESSED_SUFFIXES else len(data)
+
+
+def first_view(site: Path) -> dict[str, Path]:
+    """Every file the first view of index.html loads, stylesheets' own url()s and @imports included,
+    keyed by URL path. Fails on a URL to another origin or to a file the site does not have."""
+    index = site / "index.html"
+    fetched, connects = collect(index.read_text(encoding="utf-8"))
+    external = [u for u in fetched + connects if is_external(u)]
+    assert not external, f"the page loads or connects to another origin: {external}"
+    files: dict[str, Path] = {"/": index}
+    queue = [("/", u) for u in fetched]
+    if not any("icon" in (link.get("rel") or "").lower().split() for link in lxml_html.fromstring(index.read_bytes()).iter("link")):
+        queue.append(("/", "/favicon.ico"))  # without an icon link the browser asks for this one
+    while queue:
+        base, url = queue.pop(0)
+        target = local_file(site, base, url)
+        key = "/" + target.relative_to(site).as_posix()
+        assert target.is_file(), f"{url} (from {base}) is not in the built site"
+        if key in files:
+            continue
+        files[key] = target
+        if target.suffix == ".css":
+            nested = css_urls(target.read_text(encoding="utf-8"))
+            nested = [u for u in nested if not u.startswith(("data:", "#"))]
+            assert not [u for u in nested if is_external(u)], f"{key} loads from another origin: {nested}"
+            queue.extend((key, u) for u in nested)
+    return files
+
+
+def test_first_view_has_no_third_party_url(site):
+    first_view(site)  # asserts inside, with the offending URLs in the message
+
+
+def test_first_view_bytes_within_budget(site):
+    files = first_view(site)
+    sizes = {key: wire_size(path) for key, path in files.items()}
+    total = sum(sizes.values())
+    assert total <= BUDGET_BYTES, f"first view is {total} bytes gzipped, budget {BUDGET_BYTES}: {sizes}"
+
+
+def test_first_view_requests_within_budget(site):
+    files = first_view(site)
+    assert len(files) <= BUDGET_REQUESTS, f"{len(files)} requests, budget {BUDGET_REQUESTS}: {sorted(files)}"
+
+
+# The collector itself: a page that breaks the budget must be caught.
+
+SYNTHETIC = """<!doctype html><html><head>
+<link rel="stylesheet" href="https://fonts.example/css?family=Roboto">
+<link rel="preconnect" href="https://cdn.example">
+<link rel="icon" href="assets/i.svg">
+<link rel="canonical" href="https://columns.example/">
+<style>body { background: url("assets/bg.png") } .x { background: url(data:image/png;base64,AAAA) }</style>
+<script src="//cdn.example/lib.js"></script>
+</head><body><img src="a.png" srcset="a.png 1x, a2.png 2x"><svg><use href="#i"></use></svg></body></html>"""
+
+
+def test_collector_reports_what_a_page_loads():
+    fetched, connects = collect(SYNTHETIC)
+    assert fetched == ["https://fonts.example/css?family=Roboto", "assets/i.svg", "//cdn.example/lib.js", "a.png", "a.png", "a2.png", "assets/bg.png"]
+    assert connects == ["https://cdn.example"]
+    assert [u for u in fetched + connects if is_external(u)] == ["https://fonts.example/css?family=Roboto", "//cdn.example/lib.js", "https://cdn.example"]
+
+
+def test_budget_fails_on_a_third_party_stylesheet(tmp_path):
+    (tmp_path / "index.html").write_text('<html><head><link rel="stylesheet" href="https://fonts.example/a.css"></head></html>')
+    with pytest.raises(AssertionError, match="another origin"):
+        first_view(tmp_path)
+
+
+def test_budget_counts_nested_css_and_a_missing_file(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text('<html><head><link rel="icon" href="assets/i.svg"><link rel="stylesheet" href="assets/a.css"></head></html>')
+    (tmp_path / "assets" / "i.svg").write_text("<svg/>")
+    (tmp_path / "assets" / "a.css").write_text('@font-face { src: url("../fonts/f.woff2") }')
+    with pytest.raises(AssertionError, match="not in the built site"):
+        first_view(tmp_path)
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "f.woff2").write_bytes(b"\0" * 40_000)
+    files = first_view(tmp_path)
+    assert sorted(files) == ["/", "/assets/a.css", "/assets/i.svg", "/fonts/f.woff2"]
+    assert sum(wire_size(p) for p in files.values()) > BUDGET_BYTES  # a stored woff2 is not gzipped away
