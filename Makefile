@@ -27,6 +27,11 @@ serve: build
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's picture,
+# assets/readme/column.png, so that it stays current (tests/browser/screenshots.py).
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python tests/browser/screenshots.py
+
 # Build strictly into a folder beside DEST, check it, then swap it in with one rename (scripts/publish.py).
 ifneq ($(filter publish,$(MAKECMDGOALS)),)
 ifndef DEST

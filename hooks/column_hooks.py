@@ -110,6 +110,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return drop_unused_toggles(output)
 
 
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Static templates (404.html) do not pass through on_post_page."""
+    return drop_unused_toggles(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     card_path, card_bytes = _site["card"]

@@ -20,6 +20,15 @@ from urllib.parse import urlsplit
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SYSTEM_CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
+# Added to every page before its own scripts: collects Content-Security-Policy violations, so that a
+# test can fail on any of them (the console message alone is easy to miss).
+CSP_LISTENER = """
+window.__ocViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__ocViolations.push({directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample});
+});
+"""
+
 
 def parse_headers(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """The `_headers` format of static hosts: a path pattern, then indented `Name: value` lines."""

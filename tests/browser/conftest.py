@@ -8,18 +8,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import CHROMIUM_ARGS, find_chromium, find_vnu, serve
+from browser_support import CHROMIUM_ARGS, CSP_LISTENER, find_chromium, find_vnu, serve
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-
-# Added to every page before its own scripts: collects Content-Security-Policy violations, so that a
-# test can fail on any of them (the console message alone is easy to miss).
-CSP_LISTENER = """
-window.__ocViolations = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__ocViolations.push({directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample});
-});
-"""
 
 
 def missing_tool(reason: str):

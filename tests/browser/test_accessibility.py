@@ -127,3 +127,11 @@ def test_landmarks(open_page):
     assert page.locator("main article #oc-column h1.oc-headline").count() == 1
     assert page.get_by_role("banner").locator("button[data-oc-theme]").count() == 1
     assert not watch.problems()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_on_the_404_page(open_page, theme):
+    page, watch = open_page("no/such/page/", color_scheme=theme)
+    assert watch.response.status == 404
+    results = run_axe(page)
+    assert results.violations_count == 0, results.generate_report()
