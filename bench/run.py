@@ -244,6 +244,13 @@ def read_run(lhr: dict, served: str) -> dict:
         "benchmark_index": lhr.get("environment", {}).get("benchmarkIndex"),
         "lighthouse": lhr.get("lighthouseVersion"),
         "warnings": lhr.get("runWarnings", []),
+        # Scored audits below full marks: what each category score lost points on.
+        "failed": sorted(
+            f"{cat}: {ref['id']} ({audits[ref['id']].get('displayValue') or audits[ref['id']].get('explanation') or 'score ' + format(audits[ref['id']]['score'], '.2f')})"
+            for cat in CATEGORIES
+            for ref in lhr["categories"][cat]["auditRefs"]
+            if ref["weight"] > 0 and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
+        ),
     }
 
 
@@ -356,6 +363,14 @@ def report(built: dict[str, dict], runs: dict[str, list[dict]], verdicts, facts:
         out += ["Third-party requests:", "", *notes, ""]
     out += ["## Budget for this site", "", "| line | figure | goal | verdict |", "|---|---|---|---|"]
     out += [f"| {label} | {figure} | {goal} | {'PASS' if ok else 'FAIL'} |" for label, figure, goal, ok in verdicts]
+    out += ["", "Audits below full marks on this site (runs where seen):", ""]
+    seen: dict[str, int] = {}
+    for r in runs["column"]:
+        for item in {f.split(" (")[0]: f for f in r["failed"]}.values():
+            key = item.split(" (")[0]
+            seen[key] = seen.get(key, 0) + 1
+    failed_text = {f.split(" (")[0]: f for r in runs["column"] for f in r["failed"]}
+    out += [f"- {failed_text[k]}: {n}/{RUNS}" for k, n in sorted(seen.items())] or ["- none"]
     out += ["", "## LCP of each run (ms)", "", "| run | " + " | ".join(PAGES[k] for k in keys) + " |", "|---|" + "---|" * len(keys)]
     for n in range(RUNS):
         out.append(f"| {n + 1} | " + " | ".join(f"{runs[k][n]['lcp']:.0f}" for k in keys) + " |")

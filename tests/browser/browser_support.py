@@ -126,9 +126,10 @@ def find_chromium(playwright, *, install: bool = True) -> tuple[str | None, str]
     tried = []
     env = os.environ.get("CHROME_PATH")
     if env:
+        # An explicit choice that does not work is reported, not silently replaced by another browser.
         if os.access(env, os.X_OK):
             return env, ""
-        tried.append(f"CHROME_PATH={env} is not an executable")
+        return None, f"CHROME_PATH={env} is not an executable"
     for path in SYSTEM_CHROMIUM:
         if os.access(path, os.X_OK):
             return path, ""
