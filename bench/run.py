@@ -364,13 +364,8 @@ def report(built: dict[str, dict], runs: dict[str, list[dict]], verdicts, facts:
     out += ["## Budget for this site", "", "| line | figure | goal | verdict |", "|---|---|---|---|"]
     out += [f"| {label} | {figure} | {goal} | {'PASS' if ok else 'FAIL'} |" for label, figure, goal, ok in verdicts]
     out += ["", "Audits below full marks on this site (runs where seen):", ""]
-    seen: dict[str, int] = {}
-    for r in runs["column"]:
-        for item in {f.split(" (")[0]: f for f in r["failed"]}.values():
-            key = item.split(" (")[0]
-            seen[key] = seen.get(key, 0) + 1
-    failed_text = {f.split(" (")[0]: f for r in runs["column"] for f in r["failed"]}
-    out += [f"- {failed_text[k]}: {n}/{RUNS}" for k, n in sorted(seen.items())] or ["- none"]
+    failed = [{f.split(" (")[0]: f for f in r["failed"]} for r in runs["column"]]
+    out += [f"- {next(d[k] for d in failed if k in d)}: {sum(k in d for d in failed)}/{RUNS}" for k in sorted(set().union(*failed))] or ["- none"]
     out += ["", "## LCP of each run (ms)", "", "| run | " + " | ".join(PAGES[k] for k in keys) + " |", "|---|" + "---|" * len(keys)]
     for n in range(RUNS):
         out.append(f"| {n + 1} | " + " | ".join(f"{runs[k][n]['lcp']:.0f}" for k in keys) + " |")
