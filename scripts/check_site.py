@@ -52,6 +52,8 @@ class _Scanner(HTMLParser):
             self.scan.csp = values["content"]
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.scan.canonical.append(values.get("href", ""))
+        if tag == "meta" and values.get("property", values.get("name", "")) in ("og:image", "twitter:image"):
+            self.scan.urls.append(values.get("content", ""))  # the card: on the site, by its public URL
         if "id" in values:
             self.scan.ids.add(values["id"])
         self.scan.urls += [values[name] for name in URL_ATTRIBUTES if name in values]

@@ -163,9 +163,9 @@ def test_a_missing_host_file_is_caught(built, name):
 
 
 def test_a_missing_asset_is_caught(built):
-    script = next((built / "assets").glob("column.*.js"))
-    script.unlink()
-    with pytest.raises(CheckError, match=re.escape(script.name)):
+    card = next((built / "assets").glob("card.*.png"))
+    card.unlink()
+    with pytest.raises(CheckError, match=re.escape(card.name)):
         check_site(built, SITE_URL)
 
 
@@ -183,7 +183,7 @@ def test_a_second_headline_and_a_missing_policy_are_caught(built):
 
 def test_the_local_preview_policy_is_caught(built):
     index = built / "index.html"
-    html = index.read_text(encoding="utf-8").replace("script-src &#39;self&#39;", "script-src &#39;self&#39; &#39;unsafe-inline&#39;", 1)
+    html = index.read_text(encoding="utf-8").replace("script-src ", "script-src &#39;self&#39; &#39;unsafe-inline&#39; ", 1)
     index.write_text(html, encoding="utf-8")
     with pytest.raises(CheckError, match="unsafe-inline"):
         check_site(built, SITE_URL)

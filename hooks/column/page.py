@@ -75,20 +75,22 @@ def csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(*, inline_script: str, inline_style: str, live_reload: bool = False) -> str:
+def content_security_policy(*, inline_scripts: list[str], inline_style: str, live_reload: bool = False) -> str:
     """The page's policy. Inline code is allowed by hash only, so markup injected through the content
     cannot run. frame-ancestors is left to the host headers: browsers ignore it in a <meta> policy.
     `mkdocs serve` injects an inline live-reload script that polls the server, different on every
     request, so the local preview (live_reload=True) allows inline scripts and same-origin requests."""
-    scripts = "'self' 'unsafe-inline'" if live_reload else f"'self' {csp_hash(inline_script)}"
+    scripts = "'self' 'unsafe-inline'" if live_reload else " ".join(csp_hash(s) for s in inline_scripts)
     return "; ".join(
         [
             "default-src 'self'",
             f"script-src {scripts}",
             f"style-src 'self' {csp_hash(inline_style)}",
-            "img-src 'self'",
+            "img-src 'self' data:",  # the favicon is a data: URL, to spare a request
             "font-src 'none'",
-            "connect-src 'self'" if live_reload else "connect-src 'none'",
+            # Same-origin only: live reload polls the server, and crawlers such as Lighthouse fetch
+            # robots.txt from within the page.
+            "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'none'",
@@ -113,6 +115,10 @@ def host_headers(csp: str, fingerprinted: list[str]) -> str:
     for path in fingerprinted:
         lines += [f"/{path}", "  Cache-Control: public, max-age=31536000, immutable"]
     return "\n".join(lines) + "\n"
+
+
+def svg_data_url(svg: str) -> str:
+    return "data:image/svg+xml," + percent_encode(svg)
 
 
 def robots_txt(site_url: str) -> str:
