@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from column import card, data, page
+from column import card, data, render
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -59,10 +59,10 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         (custom_dir / name).read_text(encoding="utf-8").strip() for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
     live_reload = os.environ.get(LIVE_RELOAD_ENV) == "1"
-    csp = page.content_security_policy(
+    csp = render.content_security_policy(
         inline_scripts=[head_script, body_script], inline_style=style, live_reload=live_reload
     )
-    favicon = page.svg_data_url(favicon_svg(config, icons["favicon"]))
+    favicon = render.svg_data_url(favicon_svg(config, icons["favicon"]))
     _site.update(
         icons=icons, networks=networks, authors=authors, csp=csp,
         inline={"style": style, "head_script": head_script, "body_script": body_script, "favicon": favicon},
@@ -81,7 +81,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["oc"] = {**_site["inline"], "csp": _site["csp"], "referrer_policy": page.REFERRER_POLICY}
+    env.globals["oc"] = {**_site["inline"], "csp": _site["csp"], "referrer_policy": render.REFERRER_POLICY}
     env.globals["icons"] = _site["icons"]
     return env
 
@@ -114,8 +114,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     card_path, card_bytes = _site["card"]
     write(site_dir / card_path, card_bytes)
-    write(site_dir / "robots.txt", page.robots_txt(config.site_url).encode("utf-8"))
-    headers = page.host_headers(_site["csp"], [card_path])
+    write(site_dir / "robots.txt", render.robots_txt(config.site_url).encode("utf-8"))
+    headers = render.host_headers(_site["csp"], [card_path])
     write(site_dir / "_headers", headers.encode("utf-8"))
 
 
@@ -176,7 +176,7 @@ def favicon_svg(config: MkDocsConfig, icon: str) -> str:
 def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
     author = _site["authors"][meta["author"]]
     png = card.render_card(headline=meta["title"], column=meta["column"], author=author["name"])
-    card_path = CARD_PATH.format(page.fingerprint(png))
+    card_path = CARD_PATH.format(render.fingerprint(png))
     _site["card"] = (card_path, png)
     image = {
         "url": config.site_url + card_path,
@@ -193,10 +193,10 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
         "url": page_url,
         "image": image,
         "locale": locale,
-        "initials": page.initials(author["name"]),
+        "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
-        "share": page.share_links(_site["networks"], _site["icons"], page_url, meta["title"]),
-        "jsonld": page.structured_data(
+        "share": render.share_links(_site["networks"], _site["icons"], page_url, meta["title"]),
+        "jsonld": render.structured_data(
             meta=meta,
             author=author,
             page_url=page_url,

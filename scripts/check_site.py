@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 # What a host or a crawler reads besides the pages.
 REQUIRED_FILES = ("index.html", "404.html", "_headers", "robots.txt", "sitemap.xml")
-# What `_headers` must set for every path (hooks/column/page.py host_headers writes them).
+# What `_headers` must set for every path (hooks/column/render.py host_headers writes them).
 REQUIRED_HEADERS = ("Content-Security-Policy:", "Referrer-Policy:", "X-Content-Type-Options: nosniff", "Permissions-Policy:")
 URL_ATTRIBUTES = ("href", "src")
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from column import card, data
-from column import page as page_logic
+from column import render
 from support import SITE_URL
 from PIL import ImageFont
 
@@ -50,7 +50,7 @@ def test_site_url_gets_a_trailing_slash():
 
 def test_share_links_percent_encode_utf8():
     networks = [{"icon": "vk", "name": "VK", "url": "https://vk.com/share.php?url={url}&title={title}"}]
-    (link,) = page_logic.share_links(networks, {"vk": "fontawesome/brands/vk"}, "https://a.example/п?x=1&y=2", "Пальмира & co")
+    (link,) = render.share_links(networks, {"vk": "fontawesome/brands/vk"}, "https://a.example/п?x=1&y=2", "Пальмира & co")
     assert link["href"] == (
         "https://vk.com/share.php?url=https%3A%2F%2Fa.example%2F%D0%BF%3Fx%3D1%26y%3D2"
         "&title=%D0%9F%D0%B0%D0%BB%D1%8C%D0%BC%D0%B8%D1%80%D0%B0%20%26%20co"
@@ -59,9 +59,9 @@ def test_share_links_percent_encode_utf8():
 
 
 def test_initials_skip_honorifics():
-    assert page_logic.initials("Dr Alexander Yakovenko") == "AY"
-    assert page_logic.initials("Prof. Jane Q. Public") == "JP"
-    assert page_logic.initials("Cher") == "C"
+    assert render.initials("Dr Alexander Yakovenko") == "AY"
+    assert render.initials("Prof. Jane Q. Public") == "JP"
+    assert render.initials("Cher") == "C"
 
 
 def test_page_policy_allows_exactly_its_own_inline_code(site):
@@ -73,8 +73,8 @@ def test_page_policy_allows_exactly_its_own_inline_code(site):
     assert len(inline_scripts) == 2 and len(inline_styles) == 1
     assert not re.findall(r"<script[^>]* src=", html), "no script file: the page's code is inline"
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
-    assert directives["script-src"] == " ".join(page_logic.csp_hash(s) for s in inline_scripts)
-    assert directives["style-src"] == f"'self' {page_logic.csp_hash(inline_styles[0])}"
+    assert directives["script-src"] == " ".join(render.csp_hash(s) for s in inline_scripts)
+    assert directives["style-src"] == f"'self' {render.csp_hash(inline_styles[0])}"
     assert "unsafe" not in policy
     assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
     assert directives["base-uri"] == "'self'" and directives["form-action"] == "'none'"
@@ -136,8 +136,8 @@ def test_build_uses_the_site_url_everywhere(site):
 
 
 def test_only_the_local_preview_relaxes_the_script_policy():
-    strict = page_logic.content_security_policy(inline_scripts=["a()", "b()"], inline_style="b{}")
-    preview = page_logic.content_security_policy(inline_scripts=["a()", "b()"], inline_style="b{}", live_reload=True)
+    strict = render.content_security_policy(inline_scripts=["a()", "b()"], inline_style="b{}")
+    preview = render.content_security_policy(inline_scripts=["a()", "b()"], inline_style="b{}", live_reload=True)
     assert "unsafe-inline" not in strict and "'self'" not in strict.split("script-src")[1].split(";")[0]
     assert strict.count("'sha256-") == 3
     assert "script-src 'self' 'unsafe-inline'" in preview
