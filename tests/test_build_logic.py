@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from column import card, data
 from column import render
-from support import SITE_URL
+from support import OFFLINE, SITE_URL
 from PIL import ImageFont
 
 
@@ -141,3 +144,11 @@ def test_only_the_local_preview_relaxes_the_script_policy():
     assert "unsafe-inline" not in strict and "'self'" not in strict.split("script-src")[1].split(";")[0]
     assert strict.count("'sha256-") == 3
     assert "script-src 'self' 'unsafe-inline'" in preview
+
+
+def test_builds_in_the_tests_really_have_no_network():
+    # Every test build runs with tests/offline on PYTHONPATH; prove that it refuses connections.
+    probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
+    env = {**os.environ, "PYTHONPATH": str(OFFLINE)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode != 0 and "network access is cut" in result.stderr
