@@ -39,6 +39,7 @@ from check_site import CheckError, check_site, describe, summary  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
 SITE_MODE = 0o755  # mkdtemp makes 0700 folders, which the web server's user could not read
+FILE_MODE = 0o644
 
 
 class PublishError(Exception):
@@ -79,6 +80,13 @@ def run_checks(site_dir: Path, site_url: str) -> None:
         check_site(site_dir, site_url)
     except CheckError as error:
         raise PublishError(f"the build checks failed:\n{error}") from None
+
+
+def make_readable(folder: Path) -> None:
+    """Whatever the umask, the web server (another user) must read every file and enter every folder."""
+    os.chmod(folder, SITE_MODE)
+    for path in folder.rglob("*"):
+        os.chmod(path, SITE_MODE if path.is_dir() else FILE_MODE)
 
 
 def fsync_tree(folder: Path) -> None:
@@ -143,14 +151,16 @@ def check_dest(dest: Path, adopt: bool) -> None:
         )
 
 
-def adopt_folder(dest: Path, releases: Path) -> None:
-    """Turn a plain DEST folder into a release. The one moment DEST is missing is between this rename
-    and the link's; it happens once, the first time."""
+def adopt_folder(dest: Path, releases: Path) -> Path | None:
+    """Turn a plain DEST folder into a release; return where it went (None: it was empty and is gone).
+    The one moment DEST is missing is between this rename and the link's; it happens once, the first time."""
     if any(dest.iterdir()):
         # Named by its last change, so that it sorts (and is pruned) before the releases made here.
-        os.rename(dest, releases / (release_name(dest.stat().st_mtime) + "-adopted"))
-    else:
-        dest.rmdir()
+        adopted = releases / (release_name(dest.stat().st_mtime) + "-adopted")
+        os.rename(dest, adopted)
+        return adopted
+    dest.rmdir()
+    return None
 
 
 @contextmanager
@@ -182,16 +192,27 @@ def publish(dest: Path, *, project: Path = ROOT, site_url: str | None = None, ke
             build(project, staging)
             run_checks(staging, site_url or configured_site_url(project))
             counts = summary(staging)
-            os.chmod(staging, SITE_MODE)
+            make_readable(staging)
             fsync_tree(staging)
             # Nothing a reader sees has changed up to here.
-            releases.mkdir(mode=SITE_MODE, exist_ok=True)
+            releases.mkdir(exist_ok=True)
+            os.chmod(releases, SITE_MODE)
             name = release_name()
             os.rename(staging, releases / name)
-            fsync_path(releases)
-            if dest.is_dir() and not dest.is_symlink():
-                adopt_folder(dest, releases)
-            switch_link(dest, f"{releases.name}/{name}")
+            adopting = dest.is_dir() and not dest.is_symlink()
+            adopted = None
+            try:
+                fsync_path(releases)
+                if adopting:
+                    adopted = adopt_folder(dest, releases)
+                switch_link(dest, f"{releases.name}/{name}")
+            except BaseException:
+                # Not live: put an adopted DEST back and remove the release, so that a failed publish
+                # leaves DEST as it was and nothing beside it.
+                if adopting and not os.path.lexists(dest):
+                    os.rename(adopted, dest) if adopted else dest.mkdir()
+                shutil.rmtree(releases / name, ignore_errors=True)
+                raise
         finally:
             # Gone already when it became a release; otherwise a failed build or check.
             shutil.rmtree(staging, ignore_errors=True)
@@ -213,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
         result = publish(args.dest, project=args.project.resolve(), site_url=args.site_url, keep=args.keep, adopt=args.adopt)
-    except PublishError as error:
+    except (PublishError, OSError) as error:
         print(f"publish: nothing published, {args.dest} is unchanged: {error}", file=sys.stderr)
         return 1
     print(f"publish: published {describe(result)} to {args.dest} (release {result['release']})")

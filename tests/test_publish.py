@@ -23,7 +23,7 @@ PUBLISH = ROOT / "scripts" / "publish.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 
-def run_publish(dest: Path, *args: str, project: Path = ROOT) -> subprocess.CompletedProcess:
+def run_publish(dest: Path, *args: str, project: Path = ROOT, umask: int | None = None) -> subprocess.CompletedProcess:
     """scripts/publish.py as `make publish` runs it, with the network cut as in conftest.build."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env["SITE_URL"] = SITE_URL
@@ -34,6 +34,7 @@ def run_publish(dest: Path, *args: str, project: Path = ROOT) -> subprocess.Comp
         text=True,
         env=env,
         timeout=300,
+        umask=-1 if umask is None else umask,
     )
 
 
@@ -117,6 +118,14 @@ def test_republish_switches_the_link_and_keeps_a_rollback(webroot):
     assert os.readlink(dest) == f".column.releases/{releases[-1].name}"  # relative: survives a move
     assert oct(releases[-1].stat().st_mode & 0o777) == oct(0o755)  # readable by the web server
     assert sorted(p.name for p in webroot.iterdir()) == [".column.releases", "column"]
+
+
+def test_every_published_file_is_readable_whatever_the_umask(webroot):
+    dest = webroot / "column"
+    assert run_publish(dest, umask=0o077).returncode == 0
+    for path in [dest.resolve(), *dest.resolve().rglob("*")]:
+        wanted = 0o755 if path.is_dir() else 0o644
+        assert path.stat().st_mode & 0o777 == wanted, path
 
 
 def test_a_plain_folder_dest_is_not_replaced_without_adopt(webroot):
