@@ -27,19 +27,18 @@ INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, c
 TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
 CARD_PATH = "assets/card.{}.png"
 
-# Set by on_startup for `mkdocs serve`. An environment variable, because serve loads the hooks
-# afresh (and so resets module state) on every rebuild, but calls on_startup only once.
-LIVE_RELOAD_ENV = "COLUMN_LIVE_RELOAD"
-
-# What this build computed once, for the templates and the later hooks. Reset by on_config.
+# MkDocs loads this module once per process (`mkdocs serve` rebuilds reuse it: restart serve after
+# editing hooks/). What each build computed once, for the templates and the later hooks; reset by
+# on_config. `live_reload` is set once, by on_startup.
 _site: dict = {}
+_process = {"live_reload": False}
 
 
 # --- entry points ---------------------------------------------------------------------------------------
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    os.environ[LIVE_RELOAD_ENV] = "1" if command == "serve" else ""
+    _process["live_reload"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
@@ -58,9 +57,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     style, head_script, body_script = (
         (custom_dir / name).read_text(encoding="utf-8").strip() for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
-    live_reload = os.environ.get(LIVE_RELOAD_ENV) == "1"
     csp = render.content_security_policy(
-        inline_scripts=[head_script, body_script], inline_style=style, live_reload=live_reload
+        inline_scripts=[head_script, body_script], inline_style=style, live_reload=_process["live_reload"]
     )
     favicon = render.svg_data_url(favicon_svg(config, icons["favicon"]))
     _site.update(
@@ -91,13 +89,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     path = Path(page.file.abs_src_path)
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     with errors_as_build_errors():
-        doc = data.split_front_matter(path.read_text(encoding="utf-8-sig"), name)
+        source = path.read_text(encoding="utf-8-sig")
+        doc = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
+        data.check_body(source, name)
     return markdown
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["column"] = column_context(page.meta, page.canonical_url, config)
+    card_path, png = context["column"]["card"]
+    write(Path(config.site_dir) / card_path, png)
     return context
 
 
@@ -112,11 +114,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    card_path, card_bytes = _site["card"]
-    write(site_dir / card_path, card_bytes)
     write(site_dir / "robots.txt", render.robots_txt(config.site_url).encode("utf-8"))
-    headers = render.host_headers(_site["csp"], [card_path])
-    write(site_dir / "_headers", headers.encode("utf-8"))
+    # The cards on disk, not this build's: a --dirty build draws only the pages that changed.
+    cards = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.glob(CARD_PATH.format("*")))
+    write(site_dir / "_headers", render.host_headers(_site["csp"], cards).encode("utf-8"))
 
 
 # --- helpers --------------------------------------------------------------------------------------------
@@ -177,7 +178,6 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
     author = _site["authors"][meta["author"]]
     png = card.render_card(headline=meta["title"], column=meta["column"], author=author["name"])
     card_path = CARD_PATH.format(render.fingerprint(png))
-    _site["card"] = (card_path, png)
     image = {
         "url": config.site_url + card_path,
         "width": card.WIDTH,
@@ -188,8 +188,10 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
     locale = config.extra["locale"]
     profile = author["profile"]
     return {
+        "card": (card_path, png),
         "meta": meta,
         "author": author,
+        "profile_label": f"{profile['handle']} on {profile['network']}",
         "url": page_url,
         "image": image,
         "locale": locale,

@@ -23,7 +23,7 @@ SITE_URL = "https://columns.example/ambassadors-view/"
 sys.path.insert(0, str(HOOKS))
 
 
-def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, offline: bool = True) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, offline: bool = True, args: tuple = ()) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as a separate process; with offline=True every socket connection fails."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -32,7 +32,7 @@ def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, off
     if offline:
         env["PYTHONPATH"] = os.pathsep.join([str(OFFLINE), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *args],
         capture_output=True,
         text=True,
         env=env,

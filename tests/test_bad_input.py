@@ -39,6 +39,8 @@ CASES = {
     "unknown field in a network": ("data/networks.yml", r"^  name: Facebook$", "  nmae: Facebook", ["data/networks.yml, line 8", "field '0.nmae'", "did you mean 'name'"]),
     "icon that the theme lacks": ("data/icons.yml", r"^fb: .*$", "fb: fontawesome/brands/facebok", ["data/icons.yml, line 5", "field 'fb'", "Material's bundled icon sets", "facebok"]),
     "icon key a template needs": ("data/icons.yml", r"^link: .*\n", "", ["data/icons.yml", "field 'link'", "templates use this key"]),
+    "another template": ("docs/index.md", r"^template: .*$", "template: main.html", ["docs/index.md, line 3", "field 'template'", "'column.html'", "'main.html'"]),
+    "raw HTML in the body": ("docs/index.md", r"^Russia has", '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\nRussia has', ["docs/index.md, line 15", "the column's body", "raw HTML", "<meta http-equiv"]),
     "missing site_url": ("mkdocs.yml", r"^site_url: .*\n", "", ["mkdocs.yml", "field 'site_url'", "http(s) URL"]),
     "missing publisher": ("mkdocs.yml", r"^  publisher:\n    name: .*\n", "", ["mkdocs.yml", "field 'extra.publisher'"]),
 }

@@ -152,3 +152,20 @@ def test_builds_in_the_tests_really_have_no_network():
     env = {**os.environ, "PYTHONPATH": str(OFFLINE)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode != 0 and "network access is cut" in result.stderr
+
+
+def test_a_dirty_build_works_too(tmp_path):
+    from support import ROOT, build
+
+    site_dir = tmp_path / "out"
+    for _ in range(2):  # the second one rebuilds nothing: the card and host files must still be right
+        result = build(ROOT, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty itself
+        assert result.returncode == 0, result.stderr
+    assert list((site_dir / "assets").glob("card.*.png"))
+    assert "/assets/card." in (site_dir / "_headers").read_text(encoding="utf-8")
+
+
+def test_markdown_autolinks_are_not_raw_html():
+    data.check_body("---\nt: x\n---\n\nSee <https://example.org/> and <mailto:a@example.org>.\n", "p.md")
+    with pytest.raises(data.InputError, match=r"p\.md, line 5: the column's body"):
+        data.check_body("---\nt: x\n---\n\n<script>x</script>\n", "p.md")

@@ -140,8 +140,9 @@ def is_http_url(value: str) -> bool:
 
 # --- the column's front matter -----------------------------------------------------------------------
 
+COLUMN_TEMPLATE = "column.html"
 FRONT_MATTER = {
-    "template": (TEXT, True),
+    "template": (TEXT, True),  # column.html, the only layout a column has
     "title": (TEXT, True),  # the headline
     "column": (TEXT, True),  # the column's name, shown as the kicker
     "author": (KEY, True),  # a key of data/authors.yml
@@ -154,10 +155,27 @@ FRONT_MATTER = {
 
 def check_front_matter(doc: Located, authors: dict) -> dict:
     meta = check_fields(doc, doc.value, "", FRONT_MATTER, "a column's front matter")
+    if meta["template"] != COLUMN_TEMPLATE:
+        raise doc.fail("template", f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE})", meta["template"])
     if meta["author"] not in authors:
         known = ", ".join(sorted(authors)) or "none"
         raise doc.fail("author", f"a key of data/authors.yml (known: {known})", meta["author"])
     return meta
+
+
+# Markup in the body would reach the page as it is: the words are Markdown, nothing else.
+# (An autolink such as <https://...> is Markdown, not markup.)
+RAW_HTML_RE = re.compile(r"<(?!https?://|mailto:)[A-Za-z!/?]")
+
+
+def check_body(source: str, file: str) -> None:
+    """The column's body is text: raw HTML (a <meta http-equiv="refresh">, say) stops the build."""
+    match = FRONT_MATTER_RE.match(source)
+    start = match.end() if match else 0
+    found = RAW_HTML_RE.search(source, start)
+    if found:
+        line = source.count("\n", 0, found.start()) + 1
+        raise InputError(f"{file}, line {line}: the column's body: expected Markdown text, got raw HTML ({source[found.start():found.start() + 30]!r}...).")
 
 
 # --- data files ----------------------------------------------------------------------------------------

@@ -7,9 +7,6 @@ import base64
 import hashlib
 from urllib.parse import quote
 
-CARD_WIDTH, CARD_HEIGHT = 1200, 630
-
-
 def percent_encode(value: str) -> str:
     """UTF-8 percent-encoding with nothing left unescaped but unreserved characters (space is %20)."""
     return quote(value, safe="")
