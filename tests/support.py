@@ -70,14 +70,27 @@ def yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
+def set_fields(path: Path, fields: dict[str, str]) -> None:
+    """Set the first `key: ...` line to a quoted value; the key includes its indentation."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in fields.items():
+        pattern = rf"^{re.escape(key)}: .*$"
+        assert re.search(pattern, text, flags=re.M), f"{key!r} not in {path}"
+        line = f"{key}: {yaml_string(value)}"
+        text = re.sub(pattern, lambda _, line=line: line, text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+
+
 def hostile_project(dest: Path, value: str) -> Path:
+    """A copy of the project with `value` in every free-text field that reaches the page."""
     project = copy_project(dest)
-    index = project / "docs" / "index.md"
-    source = index.read_text(encoding="utf-8")
-    for field, text in (("title", value), ("description", value + " (standfirst)"), ("column", value), ("disclaimer", value)):
-        source = re.sub(rf"^{field}: .*$", lambda _: f"{field}: {yaml_string(text)}", source, count=1, flags=re.M)
-    index.write_text(source, encoding="utf-8")
-    authors = project / "data" / "authors.yml"
-    text = re.sub(r"^  name: .*$", lambda _: f"  name: {yaml_string(value)}", authors.read_text(encoding="utf-8"), count=1, flags=re.M)
-    authors.write_text(text, encoding="utf-8")
+    set_fields(project / "docs" / "index.md", {
+        "title": value, "description": value + " (standfirst)", "column": value,
+        "disclaimer": value, "original_publisher": value,
+    })
+    set_fields(project / "data" / "authors.yml", {
+        "  name": value, "  roles": value, "    network": value, "    follow": value, "    handle": value,
+    })
+    set_fields(project / "data" / "networks.yml", {"  name": value})  # the first network's
+    set_fields(project / "mkdocs.yml", {"site_name": value, "    name": value})  # the site's and the publisher's
     return project

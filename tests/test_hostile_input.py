@@ -8,6 +8,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from column import card as card_module
 from support import HOSTILE
 from lxml import html as lxml_html
 from PIL import Image
@@ -38,6 +39,9 @@ def test_text_contexts(hostile):
     assert text(page.cssselect(".oc-standfirst")[0]) == value + " (standfirst)"
     assert text(page.cssselect(".oc-disclaimer p")[0]) == value
     assert text(page.cssselect(".oc-bio__text strong")[0]) == value
+    assert " ".join(text(page.cssselect(".oc-bio__text")[0]).split()) == " ".join(f"{value}, {value}. {value} {value}".split())
+    assert text(page.cssselect(".oc-original")[0]).startswith(f"First published by {value}:")
+    assert text(page.cssselect(".oc-header__site")[0]) == value
 
 
 def test_attribute_contexts(hostile):
@@ -48,6 +52,9 @@ def test_attribute_contexts(hostile):
     assert meta(page, "author") == value
     assert value in meta(page, "og:image:alt")
     assert page.cssselect("[data-oc-share]")[0].get("data-oc-title") == value
+    assert meta(page, "og:site_name") == meta(page, "twitter:creator") == value
+    assert page.cssselect(".oc-bio__profile")[0].get("aria-label") == f"{value} on {value}"
+    assert page.cssselect(".oc-share__list a")[0].get("aria-label") == f"Share on {value}"
 
 
 def test_url_context(hostile):
@@ -67,6 +74,7 @@ def test_json_ld_stays_valid_and_inert(hostile):
     assert "<" not in body and ">" not in body, "no value can close the script block"
     data = json.loads(body)
     assert data["headline"] == data["articleSection"] == data["author"]["name"] == value
+    assert data["author"]["jobTitle"] == data["publisher"]["name"] == data["isBasedOn"]["publisher"]["name"] == value
 
 
 def test_no_markup_is_injected(hostile):
@@ -81,4 +89,4 @@ def test_no_markup_is_injected(hostile):
 def test_card_is_drawn(hostile):
     _, site, _, _ = hostile
     (card,) = (site / "assets").glob("card.*.png")
-    assert Image.open(io.BytesIO(card.read_bytes())).size == (1200, 630)
+    assert Image.open(io.BytesIO(card.read_bytes())).size == (card_module.WIDTH, card_module.HEIGHT)

@@ -31,7 +31,9 @@
       else root.setAttribute("data-oc-theme", next);
       showTheme();
     });
-    systemDark.addEventListener("change", showTheme);
+    // addListener: Safari before 14 has no addEventListener on media queries.
+    if (systemDark.addEventListener) systemDark.addEventListener("change", showTheme);
+    else if (systemDark.addListener) systemDark.addListener(showTheme);
     showTheme();
   }
 
@@ -65,7 +67,10 @@
       navigator.share({
         title: share.getAttribute("data-oc-title"),
         url: share.getAttribute("data-oc-url")
-      }).catch(function () { /* the reader closed the sheet */ });
+      }).catch(function (error) {
+        // AbortError: the reader closed the sheet. Anything else: the link is still there to copy.
+        if (!error || error.name !== "AbortError") selectAddress();
+      });
     });
   }
 })();
