@@ -60,9 +60,13 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     csp = render.content_security_policy(
         inline_scripts=[head_script, body_script], inline_style=style, live_reload=_process["live_reload"]
     )
-    favicon = render.svg_data_url(favicon_svg(config, icons["favicon"]))
+    palette = render.light_palette(style)
+    missing = [name for name in card.PALETTE_NAMES if name not in palette]
+    if missing:
+        raise PluginError(f"overrides/{INLINE_STYLE}: expected --oc-{missing[0]}: light-dark(#light, #dark) in :root.")
+    favicon = render.svg_data_url(favicon_svg(config, icons["favicon"], palette["accent"]))
     _site.update(
-        icons=icons, networks=networks, authors=authors, csp=csp,
+        icons=icons, networks=networks, authors=authors, csp=csp, palette=palette,
         inline={"style": style, "head_script": head_script, "body_script": body_script, "favicon": favicon},
     )
     return config
@@ -169,14 +173,14 @@ def icon_file(config: MkDocsConfig, icon: str) -> Path | None:
     return None
 
 
-def favicon_svg(config: MkDocsConfig, icon: str) -> str:
+def favicon_svg(config: MkDocsConfig, icon: str, colour: str) -> str:
     svg = icon_file(config, icon).read_text(encoding="utf-8")
-    return svg.replace("<svg ", f'<svg fill="{card.ACCENT}" ', 1)
+    return svg.replace("<svg ", f'<svg fill="{colour}" ', 1)
 
 
 def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
     author = _site["authors"][meta["author"]]
-    png = card.render_card(headline=meta["title"], column=meta["column"], author=author["name"])
+    png = card.render_card(headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"])
     card_path = CARD_PATH.format(render.fingerprint(png))
     image = {
         "url": config.site_url + card_path,

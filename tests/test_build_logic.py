@@ -10,7 +10,7 @@ import sys
 import pytest
 from column import card, data
 from column import render
-from support import OFFLINE, SITE_URL
+from support import OFFLINE, ROOT, SITE_URL
 from PIL import ImageFont
 
 
@@ -127,8 +127,18 @@ def test_card_wraps_a_word_longer_than_a_line():
     assert "".join(lines) == "x" * 300 and all(font.getlength(line) <= 400 for line in lines)
 
 
+def test_card_colours_come_from_the_stylesheet():
+    css = (ROOT / "overrides" / "assets" / "column.css").read_text(encoding="utf-8")
+    palette = render.light_palette(css)
+    assert set(card.PALETTE_NAMES) <= set(palette)
+    assert render.light_palette("--oc-accent: light-dark(#123456, #fff);") == {"accent": "#123456"}
+
+
+PALETTE = {"paper": "#ffffff", "ink": "#000000", "muted": "#444444", "accent": "#aa0000"}
+
+
 def test_card_is_the_same_for_the_same_input():
-    args = dict(headline="Пальмира & <ISIS>", column="Ambassador's view", author="Dr A")
+    args = dict(headline="Пальмира & <ISIS>", column="Ambassador's view", author="Dr A", palette=PALETTE)
     assert card.render_card(**args) == card.render_card(**args)
     assert card.render_card(**args) != card.render_card(**{**args, "headline": "Other"})
 

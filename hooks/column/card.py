@@ -17,7 +17,8 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 BAND = 20  # the accent band on the left edge
-PAPER, INK, MUTED, ACCENT = "#fbf9f5", "#1a1a1a", "#4a4a4a", "#a3161a"
+# The site's light colours, read from its stylesheet (render.light_palette): paper, ink, muted, accent.
+PALETTE_NAMES = ("paper", "ink", "muted", "accent")
 HEADLINE_SIZES = range(76, 21, -2)
 LINE_SPACING = 1.18
 
@@ -65,21 +66,22 @@ def fit_headline(text: str, width: int, height: int) -> tuple[ImageFont.FreeType
     return font, kept
 
 
-def render_card(*, headline: str, column: str, author: str) -> bytes:
-    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+def render_card(*, headline: str, column: str, author: str, palette: dict[str, str]) -> bytes:
+    paper, ink, muted, accent = (palette[name] for name in PALETTE_NAMES)
+    image = Image.new("RGB", (WIDTH, HEIGHT), paper)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, BAND - 1, HEIGHT), fill=ACCENT)
+    draw.rectangle((0, 0, BAND - 1, HEIGHT), fill=accent)
     left, text_width = MARGIN, WIDTH - 2 * MARGIN
 
     kicker_font = ImageFont.truetype(str(SANS_SEMIBOLD), 34)
     kicker = wrap(column.upper(), kicker_font, text_width)[0]
-    draw.text((left, MARGIN), kicker, font=kicker_font, fill=ACCENT)
+    draw.text((left, MARGIN), kicker, font=kicker_font, fill=accent)
 
     author_font = ImageFont.truetype(str(SANS), 34)
     byline = wrap(author, author_font, text_width)[0]
     author_top = HEIGHT - MARGIN - 34
-    draw.line((left, author_top - 28, left + 120, author_top - 28), fill=ACCENT, width=4)
-    draw.text((left, author_top), byline, font=author_font, fill=MUTED)
+    draw.line((left, author_top - 28, left + 120, author_top - 28), fill=accent, width=4)
+    draw.text((left, author_top), byline, font=author_font, fill=muted)
 
     top = MARGIN + 34 + 40
     box_height = author_top - 60 - top
@@ -87,7 +89,7 @@ def render_card(*, headline: str, column: str, author: str) -> bytes:
     step = font.size * LINE_SPACING
     y = top + (box_height - len(lines) * step) / 2  # centred in the space between kicker and byline
     for line in lines:
-        draw.text((left, y), line, font=font, fill=INK)
+        draw.text((left, y), line, font=font, fill=ink)
         y += step
 
     out = io.BytesIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from urllib.parse import quote
 
 def percent_encode(value: str) -> str:
@@ -116,6 +117,15 @@ def host_headers(csp: str, fingerprinted: list[str]) -> str:
 
 def svg_data_url(svg: str) -> str:
     return "data:image/svg+xml," + percent_encode(svg)
+
+
+PALETTE_RE = re.compile(r"--oc-([a-z]+):\s*light-dark\(\s*(#[0-9a-fA-F]{3,6})\s*,")
+
+
+def light_palette(css: str) -> dict[str, str]:
+    """{name: colour} of the light theme in the site's stylesheet (`--oc-NAME: light-dark(#light, #dark)`),
+    so that the card and the favicon use the page's own colours."""
+    return {name: colour for name, colour in PALETTE_RE.findall(css)}
 
 
 def robots_txt(site_url: str) -> str:
