@@ -1,4 +1,4 @@
-"""Zero requests to other origins and zero console errors while loading and using the page."""
+"""Zero requests to other origins, zero console errors and no cookies while loading and using the page."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ def test_no_other_origin_and_no_console_errors(open_page, origin):
     assert watch.problems() == {}
     assert requests and all(url.startswith(origin + "/") for url in requests), requests
     assert watch.response.status == 200
+    # Privacy: no cookie is set, by the page or by anything it loads; the only thing stored is a theme
+    # choice, and only when it differs from the system setting.
+    assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""
+    assert set(page.evaluate("Object.keys(localStorage)")) <= {"oc-theme"}
 
 
 def test_watch_catches_other_origins_and_console_errors(open_page):
