@@ -201,7 +201,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
         "locale": locale,
         "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
-        "share": render.share_links(_site["networks"], _site["icons"], page_url, meta["title"]),
+        "share": render.share_links(_site["networks"], page_url, meta["title"]),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,

@@ -13,7 +13,7 @@ def percent_encode(value: str) -> str:
     return quote(value, safe="")
 
 
-def share_links(networks: list[dict], icons: dict[str, str], page_url: str, title: str) -> list[dict]:
+def share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
     """One link per network: its endpoint with the page URL and headline filled in, percent-encoded."""
     fields = {"url": percent_encode(page_url), "title": percent_encode(title)}
     links = []
@@ -21,7 +21,7 @@ def share_links(networks: list[dict], icons: dict[str, str], page_url: str, titl
         href = network["url"].format_map(fields)
         # A mail link opens the mail program, not a page: no new tab for it.
         label = network.get("label") or f"Share on {network['name']}"
-        links.append({"label": label, "icon": icons[network["icon"]], "href": href, "new_tab": not href.startswith("mailto:")})
+        links.append({"label": label, "icon": network["icon"], "href": href, "new_tab": not href.startswith("mailto:")})
     return links
 
 
