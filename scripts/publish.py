@@ -72,7 +72,7 @@ def configured_site_url(project: Path) -> str:
     url = result.stdout.strip()
     if result.returncode != 0 or not url:
         raise PublishError(f"could not read site_url from mkdocs.yml:\n{result.stderr.strip()}")
-    return url if url.endswith("/") else url + "/"
+    return url  # check_site adds the trailing slash, as the build does
 
 
 def run_checks(site_dir: Path, site_url: str) -> None:
