@@ -5,18 +5,23 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test screenshots bench publish clean
+.PHONY: serve build test lock screenshots bench publish clean distclean
 
-# Re-install only when a requirements file changes.
+# Re-install only when a lock file changes. Every package, pip included, is pinned with its hash.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-test.txt
 	touch $@
+
+# Recompile both lock files from the direct requirements (requirements*.in), resolving for Python 3.11.
+lock: $(VENV)/.installed-test
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes -c requirements.txt \
+	  requirements-test.in -o requirements-test.txt
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
@@ -24,8 +29,16 @@ build: $(VENV)/.installed
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
-test: $(VENV)/.installed-test
+# Lint and format first (fast), then the whole suite.
+test: $(VENV)/.installed-test tests/vnu/node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The current W3C Nu checker (npm vnu-jar), pinned by tests/vnu/package-lock.json; needs Node and npm.
+tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --no-audit --no-fund
+	touch $@
 
 # PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's picture,
 # assets/readme/column.png, so that it stays current (tests/browser/screenshots.py).
@@ -50,12 +63,18 @@ bench: $(VENV)/.installed-test bench/node_modules/.installed
 	@test -x "$${CHROME_PATH:-/usr/bin/chromium}" || \
 	  { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y chromium; } || \
 	  { echo "make bench needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH)"; exit 1; }
-	$(BIN)/python bench/run.py
+	PYTHONPATH=source $(BIN)/python bench/run.py
 
 # Lighthouse pinned by bench/package-lock.json; re-installed only when it changes.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
 	touch $@
 
+# Everything the project generates: builds, pictures, benchmark output, mutants and caches.
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site screenshots bench/out mutants .pytest_cache .ruff_cache .coverage
+	find . -path ./.venv -prune -o -name node_modules -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# clean, and what the project installed: .venv and the npm folders (the next make re-installs them).
+distclean: clean
+	rm -rf $(VENV) bench/node_modules tests/vnu/node_modules

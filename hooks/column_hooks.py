@@ -10,13 +10,14 @@ import os
 import re
 from pathlib import Path
 
-from column import card, data, render
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from column import card, data, render
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -49,13 +50,16 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         icons = data.check_icons(read_yaml(root, "icons.yml"), lambda path: icon_file(config, path) is not None)
         for key in TEMPLATE_ICONS:
             if key not in icons:
-                raise data.InputError(f"{DATA_DIR}/icons.yml: field '{key}': expected an icon path; the page templates use this key.")
+                raise data.InputError(
+                    f"{DATA_DIR}/icons.yml: field '{key}': expected an icon path; the page templates use this key."
+                )
         networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
         authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
         check_extra(config)
     custom_dir = Path(config.theme.custom_dir)
     style, head_script, body_script = (
-        (custom_dir / name).read_text(encoding="utf-8").strip() for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
+        (custom_dir / name).read_text(encoding="utf-8").strip()
+        for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
     csp = render.content_security_policy(
         inline_scripts=[head_script, body_script], inline_style=style, live_reload=_process["live_reload"]
@@ -66,7 +70,11 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         raise PluginError(f"overrides/{INLINE_STYLE}: expected --oc-{missing[0]}: light-dark(#light, #dark) in :root.")
     favicon = render.svg_data_url(favicon_svg(config, icons["favicon"], palette["accent"]))
     _site.update(
-        icons=icons, networks=networks, authors=authors, csp=csp, palette=palette,
+        icons=icons,
+        networks=networks,
+        authors=authors,
+        csp=csp,
+        palette=palette,
         inline={"style": style, "head_script": head_script, "body_script": body_script, "favicon": favicon},
     )
     return config
@@ -180,7 +188,9 @@ def favicon_svg(config: MkDocsConfig, icon: str, colour: str) -> str:
 
 def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
     author = _site["authors"][meta["author"]]
-    png = card.render_card(headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"])
+    png = card.render_card(
+        headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"]
+    )
     card_path = CARD_PATH.format(render.fingerprint(png))
     image = {
         "url": config.site_url + card_path,

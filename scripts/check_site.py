@@ -18,7 +18,12 @@ from urllib.parse import unquote, urlsplit
 # What a host or a crawler reads besides the pages.
 REQUIRED_FILES = ("index.html", "404.html", "_headers", "robots.txt", "sitemap.xml")
 # What `_headers` must set for every path (hooks/column/render.py host_headers writes them).
-REQUIRED_HEADERS = ("Content-Security-Policy:", "Referrer-Policy:", "X-Content-Type-Options: nosniff", "Permissions-Policy:")
+REQUIRED_HEADERS = (
+    "Content-Security-Policy:",
+    "Referrer-Policy:",
+    "X-Content-Type-Options: nosniff",
+    "Permissions-Policy:",
+)
 URL_ATTRIBUTES = ("href", "src")
 
 
@@ -47,7 +52,11 @@ class _Scanner(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if tag == "h1":
             self.scan.h1_count += 1
-        if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy" and values.get("content"):
+        if (
+            tag == "meta"
+            and values.get("http-equiv", "").lower() == "content-security-policy"
+            and values.get("content")
+        ):
             self.scan.csp_meta = True
             self.scan.csp = values["content"]
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
@@ -72,7 +81,7 @@ def local_target(url: str, page: Path, site_dir: Path, site_url: str) -> Path | 
     """The file in the folder a link on `page` points to, or None when it points off the site.
     Links to the site's own public address count as local: that address is this folder."""
     if url.startswith(site_url):
-        url = "/" + url[len(site_url):]
+        url = "/" + url[len(site_url) :]
         base_path = ""
     else:
         base_path = urlsplit(site_url).path.rstrip("/")
@@ -86,7 +95,7 @@ def local_target(url: str, page: Path, site_dir: Path, site_url: str) -> Path | 
         # Root-relative: the server serves the folder under the site_url's path.
         if base_path and not (path == base_path or path.startswith(base_path + "/")):
             return site_dir / "\0outside"  # never exists: reported as missing
-        relative = path[len(base_path):].lstrip("/")
+        relative = path[len(base_path) :].lstrip("/")
         target = site_dir / PurePosixPath(relative)
     else:
         target = page.parent / PurePosixPath(path)
@@ -119,12 +128,12 @@ def check_index(site_dir: Path, site_url: str) -> list[str]:
     if scan.h1_count != 1:
         problems.append(f"index.html: expected exactly one <h1>, found {scan.h1_count}")
     if not scan.csp_meta:
-        problems.append("index.html: no <meta http-equiv=\"Content-Security-Policy\"> with a policy")
+        problems.append('index.html: no <meta http-equiv="Content-Security-Policy"> with a policy')
     elif "'unsafe-inline'" in scan.csp:
         # The relaxed policy of `mkdocs serve`'s live reload must never go live.
         problems.append("index.html: the Content-Security-Policy allows 'unsafe-inline' (a local-preview build?)")
     if len(scan.canonical) != 1:
-        problems.append(f"index.html: expected one <link rel=\"canonical\">, found {len(scan.canonical)}")
+        problems.append(f'index.html: expected one <link rel="canonical">, found {len(scan.canonical)}')
     elif not scan.canonical[0].startswith(site_url):
         problems.append(f"index.html: canonical {scan.canonical[0]!r} does not start with the site URL {site_url!r}")
     return problems + check_page_links(index, scan, site_dir, site_url)
@@ -144,7 +153,7 @@ def check_site(site_dir: Path, site_url: str) -> None:
     if (site_dir / "index.html").is_file():
         problems += check_index(site_dir, site_url)
     if (site_dir / "404.html").is_file() and not scan_page(site_dir / "404.html").csp_meta:
-        problems.append("404.html: no <meta http-equiv=\"Content-Security-Policy\"> with a policy")
+        problems.append('404.html: no <meta http-equiv="Content-Security-Policy"> with a policy')
     if (site_dir / "_headers").is_file():
         problems += check_headers_file(site_dir)
     if problems:

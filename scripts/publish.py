@@ -33,8 +33,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from check_site import CheckError, check_site, describe, summary  # noqa: E402
+from check_site import CheckError, check_site, describe, summary  # scripts/ is on sys.path: this file's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
@@ -179,7 +178,9 @@ def parent_lock(folder: Path):
         os.close(fd)
 
 
-def publish(dest: Path, *, project: Path = ROOT, site_url: str | None = None, keep: int = KEEP, adopt: bool = False) -> dict:
+def publish(
+    dest: Path, *, project: Path = ROOT, site_url: str | None = None, keep: int = KEEP, adopt: bool = False
+) -> dict:
     dest = Path(os.path.abspath(dest))
     parent = dest.parent
     if not parent.is_dir():
@@ -224,16 +225,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build, check and atomically publish the site into DEST.")
     parser.add_argument("dest", type=Path, help="the web root to publish to, e.g. /var/www/column (becomes a link)")
     parser.add_argument("--project", type=Path, default=ROOT, help="the project to build (default: this one)")
-    parser.add_argument("--site-url", help="the public address to check the build against (default: the build's site_url)")
-    parser.add_argument("--keep", type=int, default=KEEP, help=f"releases to keep, the live one included (default {KEEP})")
-    parser.add_argument("--adopt", action="store_true", help="take over a DEST that is a plain folder (first publish only)")
+    parser.add_argument(
+        "--site-url", help="the public address to check the build against (default: the build's site_url)"
+    )
+    parser.add_argument(
+        "--keep", type=int, default=KEEP, help=f"releases to keep, the live one included (default {KEEP})"
+    )
+    parser.add_argument(
+        "--adopt", action="store_true", help="take over a DEST that is a plain folder (first publish only)"
+    )
     args = parser.parse_args(argv)
     if args.keep < 1:
         parser.error("--keep must be at least 1")
     # `kill` (SIGTERM) unwinds like Ctrl-C, so the temporary folder is still removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
-        result = publish(args.dest, project=args.project.resolve(), site_url=args.site_url, keep=args.keep, adopt=args.adopt)
+        result = publish(
+            args.dest, project=args.project.resolve(), site_url=args.site_url, keep=args.keep, adopt=args.adopt
+        )
     except (PublishError, OSError) as error:
         print(f"publish: nothing published, {args.dest} is unchanged: {error}", file=sys.stderr)
         return 1

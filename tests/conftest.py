@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from support import HOSTILE, ROOT, SEED, build, copy_project, hostile_project
+
+from seed import Seed, read_seed
+from support import HOSTILE, ROOT, build, copy_project, hostile_project
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +34,9 @@ def project(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_lines() -> list[str]:
-    return SEED.read_text(encoding="utf-8").split("\n")
+def seed() -> Seed:
+    """The column as handed over, by part (source/seed.py): where every test takes the words from."""
+    return read_seed()
 
 
 @pytest.fixture(scope="session")

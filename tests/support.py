@@ -11,28 +11,52 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
-SEED = ROOT / "source" / "column.txt"  # the column as handed over (see source/README.md)
 OFFLINE = Path(__file__).resolve().parent / "offline"  # sitecustomize.py that refuses sockets
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
 # The public address the tests build with (through SITE_URL, as a deploy preview would).
 SITE_URL = "https://columns.example/ambassadors-view/"
+# Where the column was first published (source/README.md): an expectation, not read from docs/index.md.
+ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
 
-sys.path.insert(0, str(HOOKS))
 
-
-def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, offline: bool = True, args: tuple = ()) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a separate process; with offline=True every socket connection fails."""
+def offline_env(*, site_url: str | None = SITE_URL, offline: bool = True) -> dict[str, str]:
+    """The environment of a build the tests start: their SITE_URL, and with offline=True every socket
+    connection refused (tests/offline/sitecustomize.py)."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if site_url is not None:
         env["SITE_URL"] = site_url
     if offline:
         env["PYTHONPATH"] = os.pathsep.join([str(OFFLINE), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return env
+
+
+def meta(page, name: str) -> str:
+    """The content of the one <meta name|property=NAME> in the page's head."""
+    (value,) = page.xpath(f"//head/meta[@name='{name}' or @property='{name}']/@content")
+    return value
+
+
+def build(
+    project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, offline: bool = True, args: tuple = ()
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a separate process; with offline=True every socket connection fails."""
+    env = offline_env(site_url=site_url, offline=offline)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *args],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+            *args,
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -58,11 +82,11 @@ HOSTILE = {
     "ampersands": "Fish & chips &amp; &lt;b&gt; entities",
     "script": "<script>alert(1)</script>",
     "close-script": "</script><script>alert(2)</script><!--",
-    "attribute-breakout": "\"><img src=x onerror=alert(3)>",
+    "attribute-breakout": '"><img src=x onerror=alert(3)>',
     "rtl-override": "Palmyra \u202eSISI fo taefed\u202c liberated",
     "long": ("A 500-character headline keeps every tag intact. " * 11)[:500],
     "cyrillic-emoji": "Освобождение Пальмиры 🕊️ — знак неизбежного поражения ИГИЛ",
-    "mixed": "Liberation \"of\" <Palmyra> & </script> ‘ISIS’ — Пальмира 🕊️",
+    "mixed": 'Liberation "of" <Palmyra> & </script> ‘ISIS’ — Пальмира 🕊️',
 }
 
 
@@ -84,13 +108,26 @@ def set_fields(path: Path, fields: dict[str, str]) -> None:
 def hostile_project(dest: Path, value: str) -> Path:
     """A copy of the project with `value` in every free-text field that reaches the page."""
     project = copy_project(dest)
-    set_fields(project / "docs" / "index.md", {
-        "title": value, "description": value + " (standfirst)", "column": value,
-        "disclaimer": value, "original_publisher": value,
-    })
-    set_fields(project / "data" / "authors.yml", {
-        "  name": value, "  roles": value, "    network": value, "    follow": value, "    handle": value,
-    })
+    set_fields(
+        project / "docs" / "index.md",
+        {
+            "title": value,
+            "description": value + " (standfirst)",
+            "column": value,
+            "disclaimer": value,
+            "original_publisher": value,
+        },
+    )
+    set_fields(
+        project / "data" / "authors.yml",
+        {
+            "  name": value,
+            "  roles": value,
+            "    network": value,
+            "    follow": value,
+            "    handle": value,
+        },
+    )
     set_fields(project / "data" / "networks.yml", {"  name": value})  # the first network's
     set_fields(project / "mkdocs.yml", {"site_name": value, "    name": value})  # the site's and the publisher's
     return project

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from support import build
 
 
@@ -20,29 +21,129 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 # (file, pattern, replacement, fragments the error must contain)
 CASES = {
     "missing headline": ("docs/index.md", r"^title: .*\n", "", ["docs/index.md", "field 'title'", "required"]),
-    "mistyped field": ("docs/index.md", r"^title:", "titel:", ["docs/index.md, line 4", "field 'titel'", "did you mean 'title'"]),
-    "empty headline": ("docs/index.md", r"^title: .*$", 'title: ""', ["docs/index.md, line 4", "field 'title'", "a non-empty string", "an empty string"]),
-    "list for a string": ("docs/index.md", r"^column: .*$", "column: [a, b]", ["docs/index.md, line 5", "field 'column'", "a non-empty string", "list"]),
-    "malformed front matter": ("docs/index.md", r"^title: .*$", 'title: "unclosed', ["docs/index.md, line", "not valid YAML"]),
+    "mistyped field": (
+        "docs/index.md",
+        r"^title:",
+        "titel:",
+        ["docs/index.md, line 4", "field 'titel'", "did you mean 'title'"],
+    ),
+    "empty headline": (
+        "docs/index.md",
+        r"^title: .*$",
+        'title: ""',
+        ["docs/index.md, line 4", "field 'title'", "a non-empty string", "an empty string"],
+    ),
+    "list for a string": (
+        "docs/index.md",
+        r"^column: .*$",
+        "column: [a, b]",
+        ["docs/index.md, line 5", "field 'column'", "a non-empty string", "list"],
+    ),
+    "malformed front matter": (
+        "docs/index.md",
+        r"^title: .*$",
+        'title: "unclosed',
+        ["docs/index.md, line", "not valid YAML"],
+    ),
     "no front matter": ("docs/index.md", r"\A---\n(.*\n)*?---\n", "", ["docs/index.md, line 1", "front matter"]),
-    "unknown author": ("docs/index.md", r"^author: .*$", "author: nobody", ["docs/index.md, line 6", "field 'author'", "data/authors.yml", "'nobody'"]),
+    "unknown author": (
+        "docs/index.md",
+        r"^author: .*$",
+        "author: nobody",
+        ["docs/index.md, line 6", "field 'author'", "data/authors.yml", "'nobody'"],
+    ),
     "missing author key": ("docs/index.md", r"^author: .*\n", "", ["docs/index.md", "field 'author'", "required"]),
-    "javascript original url": ("docs/index.md", r"^original_url: .*$", "original_url: javascript:alert(1)", ["docs/index.md, line 8", "field 'original_url'", "http(s) URL"]),
-    "author without entry": ("data/authors.yml", r"^yakovenko:", "someone-else:", ["docs/index.md", "field 'author'", "'yakovenko'"]),
-    "author name missing": ("data/authors.yml", r"^  name: .*\n", "", ["data/authors.yml", "field 'yakovenko.name'", "required"]),
-    "javascript profile url": ("data/authors.yml", r"^    url: .*$", "    url: javascript:alert(1)", ["data/authors.yml, line 11", "field 'yakovenko.profile.url'", "http(s) URL"]),
-    "malformed data yaml": ("data/networks.yml", r"^- icon: fb$", "- icon: [fb", ["data/networks.yml, line", "not valid YAML"]),
-    "unknown network icon": ("data/networks.yml", r"^- icon: vk$", "- icon: vkontakte", ["data/networks.yml, line 10", "field '1.icon'", "an icon key of data/icons.yml", "'vkontakte'"]),
-    "network without url": ("data/networks.yml", r"^  url: https://vk.com.*\n", "", ["data/networks.yml", "field '1.url'", "required"]),
-    "url template without {url}": ("data/networks.yml", r"\?u=\{url\}", "?u=", ["data/networks.yml, line 9", "field '0.url'", "{url} placeholder"]),
-    "javascript share url": ("data/networks.yml", r"https://www.facebook.com/sharer/sharer.php", "javascript:alert", ["field '0.url'", "https: or mailto:"]),
-    "unknown field in a network": ("data/networks.yml", r"^  name: Facebook$", "  nmae: Facebook", ["data/networks.yml, line 8", "field '0.nmae'", "did you mean 'name'"]),
-    "icon that the theme lacks": ("data/icons.yml", r"^fb: .*$", "fb: fontawesome/brands/facebok", ["data/icons.yml, line 5", "field 'fb'", "Material's bundled icon sets", "facebok"]),
-    "icon key a template needs": ("data/icons.yml", r"^link: .*\n", "", ["data/icons.yml", "field 'link'", "templates use this key"]),
-    "another template": ("docs/index.md", r"^template: .*$", "template: main.html", ["docs/index.md, line 3", "field 'template'", "'column.html'", "'main.html'"]),
-    "raw HTML in the body": ("docs/index.md", r"^Russia has", '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\nRussia has', ["docs/index.md, line 15", "the column's body", "raw HTML", "<meta http-equiv"]),
+    "javascript original url": (
+        "docs/index.md",
+        r"^original_url: .*$",
+        "original_url: javascript:alert(1)",
+        ["docs/index.md, line 8", "field 'original_url'", "http(s) URL"],
+    ),
+    "author without entry": (
+        "data/authors.yml",
+        r"^yakovenko:",
+        "someone-else:",
+        ["docs/index.md", "field 'author'", "'yakovenko'"],
+    ),
+    "author name missing": (
+        "data/authors.yml",
+        r"^  name: .*\n",
+        "",
+        ["data/authors.yml", "field 'yakovenko.name'", "required"],
+    ),
+    "javascript profile url": (
+        "data/authors.yml",
+        r"^    url: .*$",
+        "    url: javascript:alert(1)",
+        ["data/authors.yml, line 11", "field 'yakovenko.profile.url'", "http(s) URL"],
+    ),
+    "malformed data yaml": (
+        "data/networks.yml",
+        r"^- icon: fb$",
+        "- icon: [fb",
+        ["data/networks.yml, line", "not valid YAML"],
+    ),
+    "unknown network icon": (
+        "data/networks.yml",
+        r"^- icon: vk$",
+        "- icon: vkontakte",
+        ["data/networks.yml, line 10", "field '1.icon'", "an icon key of data/icons.yml", "'vkontakte'"],
+    ),
+    "network without url": (
+        "data/networks.yml",
+        r"^  url: https://vk.com.*\n",
+        "",
+        ["data/networks.yml", "field '1.url'", "required"],
+    ),
+    "url template without {url}": (
+        "data/networks.yml",
+        r"\?u=\{url\}",
+        "?u=",
+        ["data/networks.yml, line 9", "field '0.url'", "{url} placeholder"],
+    ),
+    "javascript share url": (
+        "data/networks.yml",
+        r"https://www.facebook.com/sharer/sharer.php",
+        "javascript:alert",
+        ["field '0.url'", "https: or mailto:"],
+    ),
+    "unknown field in a network": (
+        "data/networks.yml",
+        r"^  name: Facebook$",
+        "  nmae: Facebook",
+        ["data/networks.yml, line 8", "field '0.nmae'", "did you mean 'name'"],
+    ),
+    "icon that the theme lacks": (
+        "data/icons.yml",
+        r"^fb: .*$",
+        "fb: fontawesome/brands/facebok",
+        ["data/icons.yml, line 5", "field 'fb'", "Material's bundled icon sets", "facebok"],
+    ),
+    "icon key a template needs": (
+        "data/icons.yml",
+        r"^link: .*\n",
+        "",
+        ["data/icons.yml", "field 'link'", "templates use this key"],
+    ),
+    "another template": (
+        "docs/index.md",
+        r"^template: .*$",
+        "template: main.html",
+        ["docs/index.md, line 3", "field 'template'", "'column.html'", "'main.html'"],
+    ),
+    "raw HTML in the body": (
+        "docs/index.md",
+        r"^Russia has",
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\nRussia has',
+        ["docs/index.md, line 15", "the column's body", "raw HTML", "<meta http-equiv"],
+    ),
     "missing site_url": ("mkdocs.yml", r"^site_url: .*\n", "", ["mkdocs.yml", "field 'site_url'", "http(s) URL"]),
-    "missing publisher": ("mkdocs.yml", r"^  publisher:\n    name: .*\n", "", ["mkdocs.yml", "field 'extra.publisher'"]),
+    "missing publisher": (
+        "mkdocs.yml",
+        r"^  publisher:\n    name: .*\n",
+        "",
+        ["mkdocs.yml", "field 'extra.publisher'"],
+    ),
 }
 
 

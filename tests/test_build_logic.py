@@ -8,11 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from column import card, data
-from column import render
-from support import OFFLINE, ROOT, SITE_URL
 from PIL import ImageFont
 
+from column import card, data, render
+from support import OFFLINE, ROOT, SITE_URL
 
 # --- data loading -------------------------------------------------------------------------------------
 
@@ -31,8 +30,15 @@ def test_front_matter_lines_count_from_the_file_start():
 
 @pytest.mark.parametrize(
     "value, ok",
-    [("https://a.example/x", True), ("http://a.example", True), ("javascript:alert(1)", False),
-     ("//a.example/", False), ("https://", False), ("https://a.example/ x", False), ("data:text/html,x", False)],
+    [
+        ("https://a.example/x", True),
+        ("http://a.example", True),
+        ("javascript:alert(1)", False),
+        ("//a.example/", False),
+        ("https://", False),
+        ("https://a.example/ x", False),
+        ("data:text/html,x", False),
+    ],
 )
 def test_http_url_check(value, ok):
     assert data.is_http_url(value) is ok
@@ -40,7 +46,7 @@ def test_http_url_check(value, ok):
 
 def test_control_characters_are_refused():
     doc = data.Located({"title": "a\x00b"}, {"title": 2}, "p.md")
-    with pytest.raises(data.InputError, match="p.md, line 2: field 'title'.*without control characters"):
+    with pytest.raises(data.InputError, match=r"p\.md, line 2: field 'title'.*without control characters"):
         data.check_value(doc, "title", "a\x00b", data.TEXT)
 
 

@@ -8,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import material
 import pytest
 import yaml
-from support import ROOT, SITE_URL
+
+from support import ORIGINAL, ROOT, SITE_URL
 
 CANONICAL = SITE_URL
-ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
 PROFILE = "https://x.com/Amb_Yakovenko"
 ICONS_DIR = Path(material.__file__).parent / "templates" / ".icons"
 
@@ -25,29 +25,29 @@ def article(page):
     return node
 
 
-def test_every_paragraph_of_the_source_in_order(page, seed_lines):
-    expected = [seed_lines[7]] + [seed_lines[i] for i in range(9, 20, 2)]  # standfirst, then 6 body paragraphs
+def test_every_paragraph_of_the_source_in_order(page, seed):
+    expected = [seed.standfirst, *seed.body]  # standfirst, then 6 body paragraphs
     paragraphs = article(page).xpath(".//p[@class='oc-standfirst'] | .//div[@class='oc-body']/p")
     assert [text(p) for p in paragraphs] == expected
     assert "Syria’s armed forces" in text(paragraphs[4])  # the curly apostrophe is kept
 
 
-def test_kicker_and_the_one_headline(page, seed_lines):
-    assert [text(k) for k in page.cssselect(".oc-kicker")] == [seed_lines[4]]
+def test_kicker_and_the_one_headline(page, seed):
+    assert [text(k) for k in page.cssselect(".oc-kicker")] == [seed.column]
     headings = page.xpath("//h1")
-    assert [text(h) for h in headings] == [seed_lines[2]]
+    assert [text(h) for h in headings] == [seed.headline]
     # The source repeats the headline (line 7); the page shows it once.
-    assert text(article(page)).count(seed_lines[2]) == 1
+    assert text(article(page)).count(seed.headline) == 1
 
 
-def test_icon_name_line_is_not_shown(page, seed_lines):
-    assert seed_lines[0][:30] not in page.text_content()
+def test_icon_name_line_is_not_shown(page, seed):
+    assert seed.icons[:30] not in page.text_content()
     assert "icon bookmark" not in page.text_content()
 
 
-def test_author_bio_and_profile_links(page, seed_lines):
+def test_author_bio_and_profile_links(page, seed):
     (bio,) = page.cssselect(".oc-bio__text")
-    assert text(bio) == seed_lines[5]
+    assert text(bio) == seed.bio
     (handle,) = bio.cssselect("a")
     assert handle.get("href") == PROFILE and text(handle) == "@Amb_Yakovenko"
     (icon_link,) = page.cssselect(".oc-bio__profile")
@@ -58,12 +58,12 @@ def test_author_bio_and_profile_links(page, seed_lines):
     assert not page.xpath("//img") and text(page.cssselect(".oc-bio__avatar")[0]) == "AY"
 
 
-def test_disclaimer_word_for_word_and_last(page, seed_lines):
+def test_disclaimer_word_for_word_and_last(page, seed):
     (aside,) = page.cssselect("aside.oc-disclaimer")
-    assert text(aside) == seed_lines[-1]
+    assert text(aside) == seed.disclaimer
     blocks = [text(p) for p in article(page).xpath(".//p") if text(p)]
     # After the disclaimer, only the print-only "Read online" line.
-    assert blocks[-2] == seed_lines[-1] and blocks[-1].startswith("Read online:")
+    assert blocks[-2] == seed.disclaimer and blocks[-1].startswith("Read online:")
 
 
 def test_original_publication_link(page):
@@ -94,14 +94,14 @@ def test_share_bar_has_each_network_in_order(page):
 
 
 @pytest.mark.parametrize("label", ENDPOINTS)
-def test_share_link_endpoint_url_and_title(page, label, seed_lines):
+def test_share_link_endpoint_url_and_title(page, label, seed):
     href = share_links(page)[label].get("href")
     scheme, host, path, params = ENDPOINTS[label]
     parts = urlsplit(href)
     assert (parts.scheme, parts.netloc, parts.path if scheme != "mailto" else "") == (scheme, host, path)
     assert " " not in href and "+" not in parts.query, "percent-encoded, spaces as %20"
     query = {key: values for key, values in parse_qs(parts.query, keep_blank_values=True).items()}
-    expected = {k: [v.format(url=CANONICAL, title=seed_lines[2])] for k, v in params.items()}
+    expected = {k: [v.format(url=CANONICAL, title=seed.headline)] for k, v in params.items()}
     assert query == expected
     # The URL itself is percent-encoded, not passed raw into the query.
     assert "%3A%2F%2F" in parts.query
@@ -156,14 +156,13 @@ def icon_line_keys(first_line: str) -> set[str]:
     return {key.strip() for key in first_line.split("icon ") if key.strip()}
 
 
-def test_icon_mapping_resolves_and_matches_the_source_keys(seed_lines):
+def test_icon_mapping_resolves_and_matches_the_source_keys(seed):
     icons = yaml.safe_load((ROOT / "data" / "icons.yml").read_text(encoding="utf-8"))
     for key, path in icons.items():
         assert (ICONS_DIR / f"{path}.svg").is_file(), f"{key}: {path}"
-    source_keys = icon_line_keys(seed_lines[0])
+    source_keys = icon_line_keys(seed.icons)
     assert {"fb", "vk", "tw", "tg", "ok", "wt", "mail", "share", "ins", "yt", "gp", "fm"} <= source_keys
     networks = yaml.safe_load((ROOT / "data" / "networks.yml").read_text(encoding="utf-8"))
     # Share targets are drawn from the source's own icon keys; Google+ is closed and never one.
     assert [n["icon"] for n in networks] and all(n["icon"] in source_keys for n in networks)
     assert "gp" not in [n["icon"] for n in networks]
-

@@ -8,10 +8,11 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from column import card as card_module
-from support import HOSTILE
 from lxml import html as lxml_html
 from PIL import Image
+
+from column import card as card_module
+from support import HOSTILE, meta
 
 
 def text(element) -> str:
@@ -26,11 +27,6 @@ def hostile(request, hostile_sites):
     return HOSTILE[case], site, raw, lxml_html.fromstring(raw)
 
 
-def meta(page, name):
-    (value,) = page.xpath(f"//head/meta[@name='{name}' or @property='{name}']/@content")
-    return value
-
-
 def test_text_contexts(hostile):
     value, _, _, page = hostile
     assert page.findtext(".//title") == value
@@ -39,7 +35,9 @@ def test_text_contexts(hostile):
     assert text(page.cssselect(".oc-standfirst")[0]) == value + " (standfirst)"
     assert text(page.cssselect(".oc-disclaimer p")[0]) == value
     assert text(page.cssselect(".oc-bio__text strong")[0]) == value
-    assert " ".join(text(page.cssselect(".oc-bio__text")[0]).split()) == " ".join(f"{value}, {value}. {value} {value}".split())
+    assert " ".join(text(page.cssselect(".oc-bio__text")[0]).split()) == " ".join(
+        f"{value}, {value}. {value} {value}".split()
+    )
     assert text(page.cssselect(".oc-original")[0]).startswith(f"First published by {value}:")
     assert text(page.cssselect(".oc-header__site")[0]) == value
 
@@ -68,7 +66,7 @@ def test_url_context(hostile):
 
 
 def test_json_ld_stays_valid_and_inert(hostile):
-    value, _, raw, page = hostile
+    value, _, _raw, page = hostile
     (script,) = page.xpath("//script[@type='application/ld+json']")
     body = script.text
     assert "<" not in body and ">" not in body, "no value can close the script block"

@@ -7,10 +7,9 @@ import io
 
 import extruct
 import pytest
-from support import ROOT, SITE_URL, build
 from PIL import Image
 
-ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
+from support import ORIGINAL, ROOT, SITE_URL, build, meta
 
 
 @pytest.fixture(scope="session")
@@ -25,18 +24,13 @@ def og(metadata) -> dict:
     return dict(block["properties"])
 
 
-def head(page, name: str) -> str:
-    (value,) = page.xpath(f"//head/meta[@name='{name}' or @property='{name}']/@content")
-    return value
-
-
-def test_opengraph_fields(og, seed_lines):
+def test_opengraph_fields(og, seed):
     card = og["og:image"]
     assert card.startswith(SITE_URL + "assets/card.") and card.endswith(".png")
     assert og == {
         "og:type": "article",
-        "og:title": seed_lines[2],
-        "og:description": seed_lines[7],
+        "og:title": seed.headline,
+        "og:description": seed.standfirst,
         "og:url": SITE_URL,
         "og:site_name": "Ambassador's view",
         "og:locale": "en_GB",
@@ -44,31 +38,31 @@ def test_opengraph_fields(og, seed_lines):
         "og:image:width": "1200",
         "og:image:height": "630",
         "og:image:type": "image/png",
-        "og:image:alt": f"Ambassador's view: {seed_lines[2]}, by Dr Alexander Yakovenko",
+        "og:image:alt": f"Ambassador's view: {seed.headline}, by Dr Alexander Yakovenko",
         "article:author": "https://x.com/Amb_Yakovenko",
-        "article:section": seed_lines[4],
+        "article:section": seed.column,
     }
 
 
-def test_title_description_canonical_and_twitter_card(page, og, seed_lines):
-    assert page.findtext(".//title") == seed_lines[2]
-    assert head(page, "description") == seed_lines[7]
+def test_title_description_canonical_and_twitter_card(page, og, seed):
+    assert page.findtext(".//title") == seed.headline
+    assert meta(page, "description") == seed.standfirst
     assert page.xpath("//link[@rel='canonical']/@href") == [SITE_URL]
-    assert head(page, "twitter:card") == "summary_large_image"
-    assert head(page, "twitter:title") == seed_lines[2]
-    assert head(page, "twitter:description") == seed_lines[7]
-    assert head(page, "twitter:image") == og["og:image"]
-    assert head(page, "twitter:image:alt") == og["og:image:alt"]
-    assert head(page, "twitter:creator") == "@Amb_Yakovenko"
+    assert meta(page, "twitter:card") == "summary_large_image"
+    assert meta(page, "twitter:title") == seed.headline
+    assert meta(page, "twitter:description") == seed.standfirst
+    assert meta(page, "twitter:image") == og["og:image"]
+    assert meta(page, "twitter:image:alt") == og["og:image:alt"]
+    assert meta(page, "twitter:creator") == "@Amb_Yakovenko"
 
 
-def test_json_ld_opinion_news_article(metadata, og, seed_lines):
+def test_json_ld_opinion_news_article(metadata, og, seed):
     (data,) = metadata["json-ld"]
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "OpinionNewsArticle"
-    assert data["headline"] == seed_lines[2]
-    assert data["description"] == seed_lines[7]
-    assert data["articleSection"] == seed_lines[4]
+    assert data["headline"] == seed.headline
+    assert data["description"] == seed.standfirst
+    assert data["articleSection"] == seed.column
     assert data["inLanguage"] == "en-GB"
     assert data["url"] == data["mainEntityOfPage"] == SITE_URL
     assert data["image"] == {"@type": "ImageObject", "url": og["og:image"], "width": 1200, "height": 630}
@@ -116,4 +110,3 @@ def test_sitemap_and_robots(site):
     assert f"<loc>{SITE_URL}</loc>" in sitemap and "lastmod" not in sitemap
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
-

@@ -14,10 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import OFFLINE, ROOT, SITE_URL
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import CheckError, check_site, summary  # noqa: E402
+from check_site import CheckError, check_site, summary
+from support import ROOT, SITE_URL, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -25,9 +23,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 def run_publish(dest: Path, *args: str, project: Path = ROOT, umask: int | None = None) -> subprocess.CompletedProcess:
     """scripts/publish.py as `make publish` runs it, with the network cut as in conftest.build."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env["SITE_URL"] = SITE_URL
-    env["PYTHONPATH"] = os.pathsep.join([str(OFFLINE), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env = offline_env()
     return subprocess.run(
         [sys.executable, str(PUBLISH), str(dest), "--project", str(project), *args],
         capture_output=True,
@@ -160,7 +156,7 @@ def test_the_built_site_passes_the_checks(site):
 
 def test_a_missing_index_is_caught(built):
     (built / "index.html").unlink()
-    with pytest.raises(CheckError, match="missing index.html"):
+    with pytest.raises(CheckError, match=r"missing index\.html"):
         check_site(built, SITE_URL)
 
 
@@ -192,7 +188,9 @@ def test_a_second_headline_and_a_missing_policy_are_caught(built):
 
 def test_the_local_preview_policy_is_caught(built):
     index = built / "index.html"
-    html = index.read_text(encoding="utf-8").replace("script-src ", "script-src &#39;self&#39; &#39;unsafe-inline&#39; ", 1)
+    html = index.read_text(encoding="utf-8").replace(
+        "script-src ", "script-src &#39;self&#39; &#39;unsafe-inline&#39; ", 1
+    )
     index.write_text(html, encoding="utf-8")
     with pytest.raises(CheckError, match="unsafe-inline"):
         check_site(built, SITE_URL)
@@ -200,7 +198,9 @@ def test_the_local_preview_policy_is_caught(built):
 
 def test_headers_file_lacking_a_header_is_caught(built):
     headers = built / "_headers"
-    headers.write_text(headers.read_text(encoding="utf-8").replace("X-Content-Type-Options: nosniff", ""), encoding="utf-8")
+    headers.write_text(
+        headers.read_text(encoding="utf-8").replace("X-Content-Type-Options: nosniff", ""), encoding="utf-8"
+    )
     with pytest.raises(CheckError, match="nosniff"):
         check_site(built, SITE_URL)
 

@@ -156,7 +156,9 @@ FRONT_MATTER = {
 def check_front_matter(doc: Located, authors: dict) -> dict:
     meta = check_fields(doc, doc.value, "", FRONT_MATTER, "a column's front matter")
     if meta["template"] != COLUMN_TEMPLATE:
-        raise doc.fail("template", f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE})", meta["template"])
+        raise doc.fail(
+            "template", f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE})", meta["template"]
+        )
     if meta["author"] not in authors:
         known = ", ".join(sorted(authors)) or "none"
         raise doc.fail("author", f"a key of data/authors.yml (known: {known})", meta["author"])
@@ -175,7 +177,10 @@ def check_body(source: str, file: str) -> None:
     found = RAW_HTML_RE.search(source, start)
     if found:
         line = source.count("\n", 0, found.start()) + 1
-        raise InputError(f"{file}, line {line}: the column's body: expected Markdown text, got raw HTML ({source[found.start():found.start() + 30]!r}...).")
+        raise InputError(
+            f"{file}, line {line}: the column's body: expected Markdown text, "
+            f"got raw HTML ({source[found.start() : found.start() + 30]!r}...)."
+        )
 
 
 # --- data files ----------------------------------------------------------------------------------------
@@ -187,7 +192,9 @@ def check_icons(doc: Located, icon_exists) -> dict[str, str]:
     """data/icons.yml: {key: icon path}. `icon_exists(path)` tells whether the theme ships that icon."""
     icons = doc.value
     if not isinstance(icons, dict) or not icons:
-        raise doc.fail("(top level)", "a mapping of icon keys to icon paths, such as 'fb: fontawesome/brands/facebook'", icons)
+        raise doc.fail(
+            "(top level)", "a mapping of icon keys to icon paths, such as 'fb: fontawesome/brands/facebook'", icons
+        )
     for key, path in icons.items():
         field = str(key)
         if not isinstance(key, str) or not KEY_RE.fullmatch(key):
@@ -195,7 +202,9 @@ def check_icons(doc: Located, icon_exists) -> dict[str, str]:
         if not isinstance(path, str) or not ICON_PATH_RE.fullmatch(path):
             raise doc.fail(field, "an icon path such as 'fontawesome/brands/facebook'", path)
         if not icon_exists(path):
-            raise doc.fail(field, "an icon that Material's bundled icon sets contain (material/templates/.icons/<path>.svg)", path)
+            raise doc.fail(
+                field, "an icon that Material's bundled icon sets contain (material/templates/.icons/<path>.svg)", path
+            )
     return icons
 
 

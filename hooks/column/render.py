@@ -8,6 +8,7 @@ import hashlib
 import re
 from urllib.parse import quote
 
+
 def percent_encode(value: str) -> str:
     """UTF-8 percent-encoding with nothing left unescaped but unreserved characters (space is %20)."""
     return quote(value, safe="")
@@ -29,7 +30,7 @@ HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
 
 
 def initials(name: str) -> str:
-    """"Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo."""
+    """ "Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo."""
     words = [word for word in name.split() if word.strip(".").lower() not in HONORIFICS] or name.split()
     letters = [words[0][0], words[-1][0]] if len(words) > 1 else [words[0][0]]
     return "".join(letters).upper()

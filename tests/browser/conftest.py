@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+
 from browser_support import CHROMIUM_ARGS, CSP_LISTENER, find_chromium, find_vnu, serve
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -83,7 +84,10 @@ class Watch:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on("requestfailed", lambda request: self.failed.append(f"{request.url} {request.failure}"))
-        page.on("response", lambda response: response.status >= 400 and self.bad_status.append(f"{response.status} {response.url}"))
+        page.on(
+            "response",
+            lambda response: response.status >= 400 and self.bad_status.append(f"{response.status} {response.url}"),
+        )
         return self
 
     def _console(self, message):

@@ -12,8 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser_support import CHROMIUM_ARGS, find_chromium, serve  # noqa: E402
+from browser_support import CHROMIUM_ARGS, find_chromium, serve  # this file's folder is on sys.path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "screenshots"
@@ -23,8 +22,11 @@ SHOTS = [
     # file, context options, full page
     (OUT / "light.png", {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}, True),
     (OUT / "dark.png", {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"}, True),
-    (OUT / "phone.png", {"viewport": {"width": 375, "height": 812}, "color_scheme": "light", "is_mobile": True,
-                         "has_touch": True}, True),
+    (
+        OUT / "phone.png",
+        {"viewport": {"width": 375, "height": 812}, "color_scheme": "light", "is_mobile": True, "has_touch": True},
+        True,
+    ),
     (README_PICTURE, {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}, False),
 ]
 
@@ -35,8 +37,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         with serve(site) as url, sync_playwright() as playwright:
             chromium, tried = find_chromium(playwright)
             if chromium is None:
@@ -46,8 +52,9 @@ def main() -> int:
             for path, options, full_page in SHOTS:
                 context = browser.new_context(**options)
                 # Never reach the network while drawing (the page makes no such request anyway).
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url)
-                              else route.abort())
+                context.route(
+                    "**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort()
+                )
                 page = context.new_page()
                 page.goto(url, wait_until="load")
                 path.parent.mkdir(parents=True, exist_ok=True)

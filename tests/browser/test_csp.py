@@ -3,9 +3,10 @@ host's header (site/_headers), and any violation fails the test."""
 
 from __future__ import annotations
 
-from browser_support import headers_for, parse_headers
-from test_network import use_the_page
 from test_interaction import SHARE_STUB
+from test_network import use_the_page
+
+from browser_support import headers_for, parse_headers
 
 
 def test_policy_is_enforced_from_header_and_meta(open_page, site):
@@ -25,7 +26,9 @@ def test_page_works_with_zero_violations(open_page):
     assert "oc-js" in page.locator("html").get_attribute("class").split()
     assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
     use_the_page(page)
-    assert page.evaluate("navigator.clipboard.readText()") == page.locator("button[data-oc-copy]").get_attribute("data-oc-copy")
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("button[data-oc-copy]").get_attribute(
+        "data-oc-copy"
+    )
     assert watch.violations() == []
     assert watch.problems() == {}
 

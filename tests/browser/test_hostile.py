@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+
 from browser_support import CSP_LISTENER, serve
 from support import HOSTILE
 
@@ -69,8 +70,13 @@ def test_hostile_value_is_text_everywhere_and_runs_nothing(browser, hostile_urls
     assert seen["title"] == " ".join(value.split())  # document.title collapses white space
     assert seen["h1"] == [value]
     assert seen["kicker"] == seen["disclaimer"] == seen["author"] == value
-    assert seen["meta"] == {"og": value, "twitter": value, "section": value,
-                            "description": value + " (standfirst)", "authorName": value}
+    assert seen["meta"] == {
+        "og": value,
+        "twitter": value,
+        "section": value,
+        "description": value + " (standfirst)",
+        "authorName": value,
+    }
     assert seen["jsonld"]["headline"] == seen["jsonld"]["author"]["name"] == value
     assert seen["jsonld"]["description"] == value + " (standfirst)"
     shares = seen["shares"]

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import canonical_url
 from playwright.sync_api import expect
+
+from browser_support import canonical_url
 
 # navigator.share as a stub that records its calls; added before the page's own scripts run.
 SHARE_STUB = """
@@ -123,8 +124,9 @@ OVERFLOW_JS = """
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_no_sideways_scrolling_at_320px(open_page, javascript):
-    page, watch = open_page(viewport={"width": 320, "height": 640}, java_script_enabled=javascript,
-                            init_script=SHARE_STUB)
+    page, watch = open_page(
+        viewport={"width": 320, "height": 640}, java_script_enabled=javascript, init_script=SHARE_STUB
+    )
     found = page.evaluate(OVERFLOW_JS)
     assert found["scrollWidth"] <= found["clientWidth"], found
     assert found["wide"] == [], found
@@ -133,9 +135,22 @@ def test_no_sideways_scrolling_at_320px(open_page, javascript):
 
 # The blocks a reader sees, each as boxes that must not intersect one another.
 BLOCKS = [
-    ".oc-header__site", "button[data-oc-theme]", ".oc-kicker", ".oc-headline", ".oc-byline", ".oc-standfirst",
-    ".oc-body p", ".oc-share__title", ".oc-share__list > li", ".oc-share__url", ".oc-bio__avatar",
-    ".oc-bio__text", ".oc-bio__profile", ".oc-original", ".oc-disclaimer", ".oc-footer p",
+    ".oc-header__site",
+    "button[data-oc-theme]",
+    ".oc-kicker",
+    ".oc-headline",
+    ".oc-byline",
+    ".oc-standfirst",
+    ".oc-body p",
+    ".oc-share__title",
+    ".oc-share__list > li",
+    ".oc-share__url",
+    ".oc-bio__avatar",
+    ".oc-bio__text",
+    ".oc-bio__profile",
+    ".oc-original",
+    ".oc-disclaimer",
+    ".oc-footer p",
 ]
 BOXES_JS = """
 selectors => selectors.flatMap(sel => Array.from(document.querySelectorAll(sel)).map((el, i) => {
@@ -155,8 +170,9 @@ def overlaps(a, b) -> float:
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_nothing_overlaps_at_200_percent_zoom(open_page, theme):
     # A 1280 x 800 window at 200% zoom lays out as a 640 x 400 CSS-pixel viewport at 2 device pixels each.
-    page, watch = open_page(viewport={"width": 640, "height": 400}, device_scale_factor=2, color_scheme=theme,
-                            init_script=SHARE_STUB)
+    page, watch = open_page(
+        viewport={"width": 640, "height": 400}, device_scale_factor=2, color_scheme=theme, init_script=SHARE_STUB
+    )
     found = page.evaluate(OVERFLOW_JS)
     assert found["scrollWidth"] <= found["clientWidth"] and found["wide"] == [], found
 

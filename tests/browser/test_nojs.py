@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
+
 from browser_support import canonical_url
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,6 +4,7 @@ the page's address is printed."""
 from __future__ import annotations
 
 import pytest
+
 from browser_support import canonical_url
 
 
@@ -19,8 +20,16 @@ def test_print_keeps_the_column_and_prints_the_url(open_page, system, toggled):
     assert page.locator(".oc-share").is_visible()
 
     page.emulate_media(media="print")
-    for selector in ("h1.oc-headline", ".oc-byline", ".oc-standfirst", ".oc-body p >> nth=-1", ".oc-bio", ".oc-bio__text",
-                     ".oc-original", ".oc-disclaimer"):
+    for selector in (
+        "h1.oc-headline",
+        ".oc-byline",
+        ".oc-standfirst",
+        ".oc-body p >> nth=-1",
+        ".oc-bio",
+        ".oc-bio__text",
+        ".oc-original",
+        ".oc-disclaimer",
+    ):
         assert page.locator(selector).is_visible(), f"{selector} not printed"
     for selector in (".oc-share", "button[data-oc-theme]", ".oc-share a.oc-button >> nth=0"):
         assert not page.locator(selector).is_visible(), f"{selector} printed"
@@ -34,4 +43,3 @@ def test_print_keeps_the_column_and_prints_the_url(open_page, system, toggled):
     page.emulate_media(media="screen")
     assert not page.locator(".oc-print-url").is_visible()
     assert not watch.problems()
-

@@ -12,7 +12,9 @@ def test_readme_picture_is_written_by_make_screenshots():
     readme = (screenshots.ROOT / "README.md").read_text(encoding="utf-8")
     pictures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", readme)
     assert pictures, "README.md shows no picture"
-    written = {path.relative_to(screenshots.ROOT).as_posix(): (options, full) for path, options, full in screenshots.SHOTS}
+    written = {
+        path.relative_to(screenshots.ROOT).as_posix(): (options, full) for path, options, full in screenshots.SHOTS
+    }
     for picture in pictures:
         assert picture in written, f"README.md shows {picture}, which `make screenshots` does not write"
         png = (screenshots.ROOT / picture).read_bytes()
