@@ -174,19 +174,30 @@ class Nginx:
     """nginx in the foreground with every path in a temp dir; stopped (and the dir removed) on exit."""
 
     def __init__(self, roots: dict[str, Path]):
-        self.tmp = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-        # Workers drop to an unprivileged user when nginx starts as root: they must be able to read here.
-        self.tmp.chmod(0o755)
+        self.roots = roots
         self.ports = {key: free_port() for key in roots}
-        servers = "".join(NGINX_SERVER.format(port=self.ports[k], root=roots[k]) for k in roots)
-        (self.tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=self.tmp, servers=servers))
+        self.tmp: Path | None = None
         self.proc: subprocess.Popen | None = None
 
     def url(self, key: str) -> str:
         return f"http://127.0.0.1:{self.ports[key]}/"
 
     def __enter__(self) -> Nginx:
+        # `with` calls __exit__ only once __enter__ has returned: a failure here (a bad config, nginx not
+        # serving, Ctrl-C) must stop nginx and remove the folder itself.
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _start(self) -> Nginx:
+        self.tmp = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+        # Workers drop to an unprivileged user when nginx starts as root: they must be able to read here.
+        self.tmp.chmod(0o755)
+        servers = "".join(NGINX_SERVER.format(port=self.ports[k], root=self.roots[k]) for k in self.roots)
         conf = self.tmp / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(tmp=self.tmp, servers=servers))
         check = subprocess.run(
             [NGINX, "-t", "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)],
             capture_output=True,
@@ -211,7 +222,9 @@ class Nginx:
                     return
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    sys.exit(f"bench: nginx did not serve {self.url(key)}; see {self.tmp}/error.log")
+                    error_log = self.tmp / "error.log"
+                    log = error_log.read_text(errors="replace")[-2000:] if error_log.exists() else "(none)"
+                    sys.exit(f"bench: nginx did not serve {self.url(key)}; its error log:\n{log}")
                 time.sleep(0.1)
 
     def __exit__(self, *exc) -> None:
@@ -222,7 +235,8 @@ class Nginx:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- Lighthouse

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment
@@ -135,16 +138,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # --- helpers --------------------------------------------------------------------------------------------
 
 
-class errors_as_build_errors:
+@contextmanager
+def errors_as_build_errors() -> Iterator[None]:
     """Turn InputError into PluginError, which MkDocs reports on one line and exits non-zero on."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, error, traceback):
-        if isinstance(error, data.InputError):
-            raise PluginError(str(error)) from None
-        return False
+    try:
+        yield
+    except data.InputError as error:
+        raise PluginError(str(error)) from None
 
 
 def read_yaml(root: Path, name: str) -> data.Located:
@@ -157,7 +157,7 @@ def read_yaml(root: Path, name: str) -> data.Located:
     return data.load_yaml(text, label)
 
 
-EXTRA = {"locale": (data.TEXT, True), "publisher": ("a mapping", True)}
+EXTRA = {"locale": data.TEXT, "publisher": "a mapping"}  # all required
 PUBLISHER = {"name": (data.TEXT, True)}
 LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
 
@@ -165,7 +165,7 @@ LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
 def check_extra(config: MkDocsConfig) -> None:
     extra = data.Located(dict(config.extra), {}, "mkdocs.yml")
     values = extra.value
-    for key, (kind, _) in EXTRA.items():
+    for key, kind in EXTRA.items():
         if key not in values:
             raise extra.fail(f"extra.{key}", kind + " (see the comments in mkdocs.yml)", show_got=False)
     if not isinstance(values["locale"], str) or not LOCALE_RE.fullmatch(values["locale"]):
@@ -224,15 +224,35 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
 
 
 # Material's base.html writes these outside any block: checkbox toggles for the navigation drawer and
-# search, which this page has neither of, carrying an `autocomplete` attribute that HTML does not allow.
-UNUSED_TOGGLES = re.compile(
-    r'\s*<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>'
-    r'|\s*<label class="md-overlay" for="__drawer"></label>'
-)
+# search, which this page has neither of, carrying an `autocomplete` attribute that HTML does not allow,
+# and the drawer's overlay label. Matched by their attributes, whatever order Material writes them in.
+UNUSED_TOGGLES = {
+    ("input", "data-md-toggle", "drawer"),
+    ("input", "data-md-toggle", "search"),
+    ("label", "for", "__drawer"),
+}
+TAG_RE = re.compile(r"\s*<(input|label)\b[^>]*>(?:</label>)?")
+
+
+def tag_attributes(tag: str) -> dict[str, str | None]:
+    """The attributes of one start tag, parsed as HTML parses them (quotes, order and case do not matter)."""
+    found: dict[str, str | None] = {}
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, name, attrs):
+            found.update(attrs)
+
+    Reader().feed(tag)
+    return found
+
+
+def is_unused_toggle(match: re.Match) -> bool:
+    attributes = tag_attributes(match.group(0))
+    return any(match.group(1) == tag and attributes.get(name) == value for tag, name, value in UNUSED_TOGGLES)
 
 
 def drop_unused_toggles(html: str) -> str:
-    return UNUSED_TOGGLES.sub("", html)
+    return TAG_RE.sub(lambda match: "" if is_unused_toggle(match) else match.group(0), html)
 
 
 def write(path: Path, content: bytes) -> None:

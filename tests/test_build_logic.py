@@ -10,6 +10,7 @@ import sys
 import pytest
 from PIL import ImageFont
 
+import column_hooks
 from column import card, data, render
 from support import OFFLINE, ROOT, SITE_URL
 
@@ -110,6 +111,22 @@ def test_share_links_carry_no_tracking_parameters(page):
         assert keys <= {"u", "url", "title", "text", "subject", "body"}, link.get("href")
 
 
+# --- Material's unused toggles -------------------------------------------------------------------------
+
+
+def test_unused_toggles_are_dropped_whatever_the_attribute_order():
+    html = (
+        '<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        "<input autocomplete=off id=__search type=checkbox data-md-toggle=search class=md-toggle>"
+        "<label for='__drawer' class='md-overlay'></label>"
+        '<input type="checkbox" id="keep"><label for="keep">Keep</label></body>'
+    )
+    assert (
+        column_hooks.drop_unused_toggles(html)
+        == '<body><input type="checkbox" id="keep"><label for="keep">Keep</label></body>'
+    )
+
+
 # --- the social card -----------------------------------------------------------------------------------------
 
 
@@ -138,6 +155,17 @@ def test_card_colours_come_from_the_stylesheet():
     palette = render.light_palette(css)
     assert set(card.PALETTE_NAMES) <= set(palette)
     assert render.light_palette("--oc-accent: light-dark(#123456, #fff);") == {"accent": "#123456"}
+    assert render.light_palette("--oc-ink: light-dark(#abc, #fff);") == {"ink": "#abc"}
+
+
+@pytest.mark.parametrize("colour", ["#abcd", "#abcde", "#1234567", "#ggg"])
+def test_a_colour_that_is_not_rgb_or_rrggbb_is_not_read(colour):
+    assert render.light_palette(f"--oc-accent: light-dark({colour}, #fff);") == {}
+
+
+def test_a_box_too_small_for_one_line_still_gets_one_cut_line():
+    font, lines = card.fit_headline("Liberation of Palmyra as a sign", 1040, 10)
+    assert len(lines) == 1 and lines[0].endswith("…") and font.size == min(card.HEADLINE_SIZES)
 
 
 PALETTE = {"paper": "#ffffff", "ink": "#000000", "muted": "#444444", "accent": "#aa0000"}

@@ -57,8 +57,9 @@ def fit_headline(text: str, width: int, height: int) -> tuple[ImageFont.FreeType
         lines = wrap(text, font, width)
         if len(lines) * size * LINE_SPACING <= height:
             return font, lines
-    max_lines = int(height // (size * LINE_SPACING))
-    kept = lines[:max_lines]
+    # Even the smallest size is too big: keep the lines that fit (at least one) and end the last with "…".
+    max_lines = max(1, int(height // (size * LINE_SPACING)))
+    kept = lines[:max_lines] or [""]
     last = kept[-1]
     while last and font.getlength(last + " …") > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]

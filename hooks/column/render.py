@@ -20,9 +20,10 @@ def share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
     links = []
     for network in networks:
         href = network["url"].format_map(fields)
-        # A mail link opens the mail program, not a page: no new tab for it.
         label = network.get("label") or f"Share on {network['name']}"
-        links.append({"label": label, "icon": network["icon"], "href": href, "new_tab": not href.startswith("mailto:")})
+        # A mail link opens the mail program, not a page: no new tab for it.
+        new_tab = not href.startswith("mailto:")
+        links.append({"label": label, "icon": network["icon"], "href": href, "new_tab": new_tab})
     return links
 
 
@@ -120,7 +121,8 @@ def svg_data_url(svg: str) -> str:
     return "data:image/svg+xml," + percent_encode(svg)
 
 
-PALETTE_RE = re.compile(r"--oc-([a-z]+):\s*light-dark\(\s*(#[0-9a-fA-F]{3,6})\s*,")
+# A light colour is #rgb or #rrggbb: the card's drawing (Pillow) and the favicon take either.
+PALETTE_RE = re.compile(r"--oc-([a-z]+):\s*light-dark\(\s*(#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3}))\s*,")
 
 
 def light_palette(css: str) -> dict[str, str]:

@@ -1,0 +1,59 @@
+"""The benchmark's own plumbing, without nginx or a browser: it never leaves nginx running or its folder
+behind, whichever step fails."""
+
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from support import ROOT
+
+
+@pytest.fixture
+def bench(monkeypatch, tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where mkdtemp puts nginx's folder
+    return module
+
+
+def fake_nginx(tmp_path: Path, script: str) -> str:
+    path = tmp_path / "fake-nginx"
+    path.write_text("#!/bin/sh\n" + script + "\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def leftovers(tmp_path: Path) -> list[str]:
+    return sorted(p.name for p in tmp_path.glob("bench-nginx-*"))
+
+
+def test_a_config_nginx_rejects_leaves_no_folder(bench, monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "NGINX", fake_nginx(tmp_path, "echo 'bad config' >&2; exit 1"))
+    with pytest.raises(SystemExit, match="rejects its config"), bench.Nginx({"column": tmp_path}):
+        pass
+    assert leftovers(tmp_path) == []
+
+
+def test_an_nginx_that_never_serves_is_stopped_and_its_folder_removed(bench, monkeypatch, tmp_path):
+    # `nginx -t` passes; the "server" then sleeps without listening, so waiting for it fails.
+    monkeypatch.setattr(bench, "NGINX", fake_nginx(tmp_path, 'case "$1" in -t) exit 0;; esac; exec sleep 60'))
+    monkeypatch.setattr(bench.time, "monotonic", iter(range(0, 10**6, 5)).__next__)  # the 10 s wait, fast
+    server = bench.Nginx({"column": tmp_path})
+    with pytest.raises(SystemExit, match="did not serve"), server:
+        pass
+    assert server.proc.poll() is not None, "the nginx process was left running"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_clean_run_stops_nginx_and_removes_its_folder(bench, monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "NGINX", fake_nginx(tmp_path, 'case "$1" in -t) exit 0;; esac; exec sleep 60'))
+    monkeypatch.setattr(bench.Nginx, "_wait", lambda self, key: None)
+    with bench.Nginx({"column": tmp_path}) as server:
+        assert len(leftovers(tmp_path)) == 1
+    assert server.proc.poll() is not None
+    assert leftovers(tmp_path) == []
