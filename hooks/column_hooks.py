@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import card, data, render
+from column import card, data, reading, render
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -73,6 +73,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         raise PluginError(f"overrides/{INLINE_STYLE}: expected --oc-{missing[0]}: light-dark(#light, #dark) in :root.")
     favicon = render.svg_data_url(favicon_svg(config, icons["favicon"], palette["accent"]))
     _site.update(
+        reading={},
         icons=icons,
         networks=networks,
         authors=authors,
@@ -111,8 +112,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Counted on the body as rendered, before anything the page adds around the words: what the column says.
+    _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
+    return html
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["column"] = column_context(page.meta, page.canonical_url, config)
+    context["column"] = column_context(page.meta, page.canonical_url, config, _site["reading"][page.file.src_uri])
     card_path, png = context["column"]["card"]
     write(Path(config.site_dir) / card_path, png)
     return context
@@ -186,7 +193,7 @@ def favicon_svg(config: MkDocsConfig, icon: str, colour: str) -> str:
     return svg.replace("<svg ", f'<svg fill="{colour}" ', 1)
 
 
-def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
+def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time: reading.ReadingTime) -> dict:
     author = _site["authors"][meta["author"]]
     png = card.render_card(
         headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"]
@@ -212,6 +219,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
         "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
         "share": render.share_links(_site["networks"], page_url, meta["title"]),
+        "reading_time": reading_time,
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
@@ -219,6 +227,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig) -> dict:
             image=image,
             language=locale.replace("_", "-"),
             publisher={"name": config.extra["publisher"]["name"], "url": config.site_url},
+            reading_time=reading_time,
         ),
     }
 

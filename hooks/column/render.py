@@ -8,6 +8,8 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from column.reading import ReadingTime
+
 
 def percent_encode(value: str) -> str:
     """UTF-8 percent-encoding with nothing left unescaped but unreserved characters (space is %20)."""
@@ -37,7 +39,9 @@ def initials(name: str) -> str:
     return "".join(letters).upper()
 
 
-def structured_data(*, meta: dict, author: dict, page_url: str, image: dict, language: str, publisher: dict) -> dict:
+def structured_data(
+    *, meta: dict, author: dict, page_url: str, image: dict, language: str, publisher: dict, reading_time: ReadingTime
+) -> dict:
     """schema.org OpinionNewsArticle. The template serialises it with `tojson`, which escapes <, > and &
     so that no value can close the <script> block."""
     return {
@@ -47,6 +51,8 @@ def structured_data(*, meta: dict, author: dict, page_url: str, image: dict, lan
         "description": meta["description"],
         "articleSection": meta["column"],
         "inLanguage": language,
+        "wordCount": reading_time.words,
+        "timeRequired": reading_time.duration,
         "url": page_url,
         "mainEntityOfPage": page_url,
         "image": {

@@ -18,6 +18,7 @@ def test_print_keeps_the_column_and_prints_the_url(open_page, system, toggled):
     canonical = canonical_url(page)
     assert not page.locator(".oc-print-url").is_visible()  # on screen the address is not repeated
     assert page.locator(".oc-share").is_visible()
+    assert page.locator(".oc-readtime").is_visible()
 
     page.emulate_media(media="print")
     for selector in (
@@ -31,7 +32,8 @@ def test_print_keeps_the_column_and_prints_the_url(open_page, system, toggled):
         ".oc-disclaimer",
     ):
         assert page.locator(selector).is_visible(), f"{selector} not printed"
-    for selector in (".oc-share", "button[data-oc-theme]", ".oc-share a.oc-button >> nth=0"):
+    # The reading time is left off paper: there the length is in the reader's hands.
+    for selector in (".oc-share", "button[data-oc-theme]", ".oc-share a.oc-button >> nth=0", ".oc-readtime"):
         assert not page.locator(selector).is_visible(), f"{selector} printed"
     printed_url = page.locator(".oc-print-url")
     assert printed_url.is_visible()
