@@ -63,7 +63,7 @@ bench: $(VENV)/.installed-test bench/node_modules/.installed
 	@test -x "$${CHROME_PATH:-/usr/bin/chromium}" || \
 	  { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y chromium; } || \
 	  { echo "make bench needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH)"; exit 1; }
-	PYTHONPATH=source $(BIN)/python bench/run.py
+	PYTHONPATH=source:tests/browser $(BIN)/python bench/run.py
 
 # Lighthouse pinned by bench/package-lock.json; re-installed only when it changes.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from browser_support import CHROMIUM_ARGS  # tests/browser/, on PYTHONPATH (Makefile): the tests' flags
 from seed import Seed, read_seed  # source/, on PYTHONPATH (Makefile)
 
 BENCH = Path(__file__).resolve().parent
@@ -36,16 +37,7 @@ LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Debian's Chromium as root in a container; the networking flags stop it trying hosts it cannot reach,
 # which would add noise to every run.
-CHROME_FLAGS = " ".join(
-    [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-)
+CHROME_FLAGS = " ".join(["--headless=new", "--disable-gpu", *CHROMIUM_ARGS])
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
