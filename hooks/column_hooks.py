@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import card, data, reading, render
+from column import card, data, reading, render, site_icons
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -29,7 +29,14 @@ INLINE_STYLE = "assets/column.css"
 INLINE_HEAD_SCRIPT = "assets/theme-init.js"  # in <head>: applies the stored theme before first paint
 INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, copy link, share sheet
 TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
-CARD_PATH = "assets/card.{}.png"
+CARD_PATH = "assets/card.{}.png"  # og:image, 1200x630
+RATIO_CARD_PATH = "assets/card-{}.{}.png"  # the JSON-LD images: the card in 16x9, 4x3 and 1x1
+LOGO_PATH = "assets/logo.{}.png"  # the JSON-LD publisher.logo
+# Where browsers, crawlers and home screens look for them: the site's root, under these names.
+FAVICON_ICO = "favicon.ico"
+TOUCH_ICON = "apple-touch-icon.png"
+# A file whose name carries its content's hash (render.fingerprint): cached for a year by the host.
+FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{10}\.png")
 
 # MkDocs loads this module once per process (`mkdocs serve` rebuilds reuse it: restart serve after
 # editing hooks/). What each build computed once, for the templates and the later hooks; reset by
@@ -59,6 +66,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
         authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
         check_extra(config)
+        language = check_language(config)
     custom_dir = Path(config.theme.custom_dir)
     style, head_script, body_script = (
         (custom_dir / name).read_text(encoding="utf-8").strip()
@@ -71,7 +79,10 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     missing = [name for name in card.PALETTE_NAMES if name not in palette]
     if missing:
         raise PluginError(f"overrides/{INLINE_STYLE}: expected --oc-{missing[0]}: light-dark(#light, #dark) in :root.")
-    favicon = render.svg_data_url(favicon_svg(config, icons["favicon"], palette["accent"]))
+    glyph = favicon_svg(config, icons["favicon"], palette["accent"])
+    favicon = render.svg_data_url(glyph)
+    logo = site_icons.tile(glyph, site_icons.LOGO_SIZE, palette["paper"])
+    logo_path = LOGO_PATH.format(render.fingerprint(logo))
     _site.update(
         reading={},
         icons=icons,
@@ -79,7 +90,16 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         authors=authors,
         csp=csp,
         palette=palette,
+        language=language,
         inline={"style": style, "head_script": head_script, "body_script": body_script, "favicon": favicon},
+        # Written by on_post_build, which every build runs, --dirty ones too.
+        site_files={
+            FAVICON_ICO: site_icons.favicon_ico(glyph),
+            TOUCH_ICON: site_icons.tile(glyph, site_icons.TOUCH_ICON_SIZE, palette["paper"]),
+            logo_path: logo,
+        },
+        logo={"url": config.site_url + logo_path, "width": site_icons.LOGO_SIZE, "height": site_icons.LOGO_SIZE},
+        lastmod={},
     )
     return config
 
@@ -95,7 +115,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["oc"] = {**_site["inline"], "csp": _site["csp"], "referrer_policy": render.REFERRER_POLICY}
+    env.globals["oc"] = {
+        **_site["inline"],
+        "csp": _site["csp"],
+        "referrer_policy": render.REFERRER_POLICY,
+        "touch_icon": TOUCH_ICON,
+        "language": _site["language"]["tag"],  # <html lang> (overrides/partials/language.html)
+        "ui_language": _site["language"]["ui"],  # the file of Material's interface strings
+        "lastmod": _site["lastmod"],  # the sitemap's, by page source; on_page_markdown ran for every page
+    }
     env.globals["icons"] = _site["icons"]
     return env
 
@@ -109,6 +137,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         doc = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
         data.check_body(source, name)
+    lastmod = render.last_modified(page.meta)
+    if lastmod:
+        _site["lastmod"][page.file.src_uri] = lastmod
     return markdown
 
 
@@ -120,8 +151,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["column"] = column_context(page.meta, page.canonical_url, config, _site["reading"][page.file.src_uri])
-    card_path, png = context["column"]["card"]
-    write(Path(config.site_dir) / card_path, png)
+    for path, png in context["column"]["images"]:
+        write(Path(config.site_dir) / path, png)
     return context
 
 
@@ -137,9 +168,15 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     write(site_dir / "robots.txt", render.robots_txt(config.site_url).encode("utf-8"))
-    # The cards on disk, not this build's: a --dirty build draws only the pages that changed.
-    cards = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.glob(CARD_PATH.format("*")))
-    write(site_dir / "_headers", render.host_headers(_site["csp"], cards).encode("utf-8"))
+    for path, content in _site["site_files"].items():
+        write(site_dir / path, content)
+    # The files on disk, not this build's: a --dirty build draws only the pages that changed.
+    fingerprinted = sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in (site_dir / "assets").glob("*.png")
+        if FINGERPRINTED_RE.search(path.name)
+    )
+    write(site_dir / "_headers", render.host_headers(_site["csp"], fingerprinted).encode("utf-8"))
 
 
 # --- helpers --------------------------------------------------------------------------------------------
@@ -164,9 +201,11 @@ def read_yaml(root: Path, name: str) -> data.Located:
     return data.load_yaml(text, label)
 
 
-EXTRA = {"locale": data.TEXT, "publisher": "a mapping"}  # all required
+EXTRA = {"publisher": "a mapping"}  # all required
 PUBLISHER = {"name": (data.TEXT, True)}
-LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
+# Optional: the site's own X (Twitter) account, for twitter:site. X allows letters, digits and '_', 15 at most.
+TWITTER_SITE = "the site's own X (Twitter) handle, such as '@name' (letters, digits or '_', 15 at most)"
+TWITTER_HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")
 
 
 def check_extra(config: MkDocsConfig) -> None:
@@ -175,9 +214,35 @@ def check_extra(config: MkDocsConfig) -> None:
     for key, kind in EXTRA.items():
         if key not in values:
             raise extra.fail(f"extra.{key}", kind + " (see the comments in mkdocs.yml)", show_got=False)
-    if not isinstance(values["locale"], str) or not LOCALE_RE.fullmatch(values["locale"]):
-        raise extra.fail("extra.locale", "a locale such as 'en_GB'", values["locale"])
     data.check_fields(extra, values["publisher"], "extra.publisher", PUBLISHER, "the site's publisher")
+    if "twitter_site" in values:
+        handle = values["twitter_site"]
+        if not isinstance(handle, str) or not TWITTER_HANDLE_RE.fullmatch(handle):
+            raise extra.fail("extra.twitter_site", TWITTER_SITE, handle)
+
+
+# The one language setting, theme.language: a language and its region, as <html lang> and schema.org's
+# inLanguage write it (og:locale is read from it too).
+LANGUAGE_RE = re.compile(r"([a-z]{2,3})-([A-Z]{2})")
+
+
+def check_language(config: MkDocsConfig) -> dict[str, str]:
+    """{"tag": "en-GB", "ui": the file of Material's interface strings for it ("en-GB" if Material has one,
+    else "en")}."""
+    tag = config.theme["language"]
+    match = LANGUAGE_RE.fullmatch(tag) if isinstance(tag, str) else None
+    if not match:
+        raise data.InputError(
+            "mkdocs.yml: field 'theme.language': expected a language and its region, such as 'en-GB' "
+            f"(<html lang>, og:locale and the JSON-LD inLanguage are read from it), got {data.describe(tag)}."
+        )
+    for ui in (tag, match.group(1)):
+        if any(Path(theme_dir, "partials", "languages", f"{ui}.html").is_file() for theme_dir in config.theme.dirs):
+            return {"tag": tag, "ui": ui}
+    raise data.InputError(
+        f"mkdocs.yml: field 'theme.language': expected a language that Material translates "
+        f"(material/templates/partials/languages/<language>.html), got {tag!r}."
+    )
 
 
 def icon_file(config: MkDocsConfig, icon: str) -> Path | None:
@@ -193,40 +258,51 @@ def favicon_svg(config: MkDocsConfig, icon: str, colour: str) -> str:
     return svg.replace("<svg ", f'<svg fill="{colour}" ', 1)
 
 
+def draw_card(meta: dict, author: dict, size: tuple[int, int], path: str, site_url: str) -> tuple[str, bytes, dict]:
+    """One card, fingerprinted: (its path in the site, its bytes, {url, width, height})."""
+    png = card.render_card(
+        headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"], size=size
+    )
+    card_path = path.format(render.fingerprint(png))
+    return card_path, png, {"url": site_url + card_path, "width": size[0], "height": size[1]}
+
+
 def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time: reading.ReadingTime) -> dict:
     author = _site["authors"][meta["author"]]
-    png = card.render_card(
-        headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"]
-    )
-    card_path = CARD_PATH.format(render.fingerprint(png))
-    image = {
-        "url": config.site_url + card_path,
-        "width": card.WIDTH,
-        "height": card.HEIGHT,
-        "type": "image/png",
-        "alt": f"{meta['column']}: {meta['title']}, by {author['name']}",
-    }
-    locale = config.extra["locale"]
+    card_path, png, image = draw_card(meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH, config.site_url)
+    image.update(type="image/png", alt=f"{meta['column']}: {meta['title']}, by {author['name']}")
+    images = [(card_path, png)]
+    ratio_images = []
+    for ratio, size in card.RATIOS.items():
+        path, png, ratio_image = draw_card(meta, author, size, RATIO_CARD_PATH.format(ratio, "{}"), config.site_url)
+        images.append((path, png))
+        ratio_images.append(ratio_image)
+    language = _site["language"]["tag"]
+    locale = render.open_graph_locale(language)
+    dates = render.publication_dates(meta, locale)
     profile = author["profile"]
     return {
-        "card": (card_path, png),
+        "images": images,  # (path, PNG) for on_page_context to write
         "meta": meta,
         "author": author,
         "profile_label": f"{profile['handle']} on {profile['network']}",
         "url": page_url,
         "image": image,
         "locale": locale,
+        "dates": dates,
         "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
+        "twitter_site": config.extra.get("twitter_site"),
         "share": render.share_links(_site["networks"], page_url, meta["title"]),
         "reading_time": reading_time,
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
             page_url=page_url,
-            image=image,
-            language=locale.replace("_", "-"),
-            publisher={"name": config.extra["publisher"]["name"], "url": config.site_url},
+            images=ratio_images,
+            language=language,
+            publisher={"name": config.extra["publisher"]["name"], "url": config.site_url, "logo": _site["logo"]},
+            dates=dates,
             reading_time=reading_time,
         ),
     }

@@ -131,3 +131,30 @@ def hostile_project(dest: Path, value: str) -> Path:
     set_fields(project / "data" / "networks.yml", {"  name": value})  # the first network's
     set_fields(project / "mkdocs.yml", {"site_name": value, "    name": value})  # the site's and the publisher's
     return project
+
+
+# The optional fields this column leaves unset (issue 13), set as the next column would set them: dates as an
+# author types them (unquoted), and a site handle made up for the tests (the real site has none).
+DATES = {"date": "2016-03-28", "updated": "2016-03-29T10:15:00+01:00"}
+TWITTER_SITE = "@ColumnsExample"
+
+
+def add_front_matter(path: Path, fields: dict[str, str]) -> None:
+    """Add `key: value` lines, as written, at the end of the page's front matter."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("---\n") + 4
+    end = text.index("\n---\n", start) + 1
+    lines = "".join(f"{key}: {value}\n" for key, value in fields.items())
+    path.write_text(text[:end] + lines + text[end:], encoding="utf-8")
+
+
+def dated_project(dest: Path, dates: dict[str, str] = DATES, *, twitter_site: str | None = TWITTER_SITE) -> Path:
+    """A copy of the project with the optional dates set, and the site's own handle when one is given."""
+    project = copy_project(dest)
+    add_front_matter(project / "docs" / "index.md", dates)
+    if twitter_site is not None:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "\nextra:\n" in text
+        config.write_text(text.replace("\nextra:\n", f"\nextra:\n  twitter_site: {yaml_string(twitter_site)}\n"))
+    return project

@@ -141,7 +141,7 @@ CASES = {
     "missing publisher": (
         "mkdocs.yml",
         r"^  publisher:\n    name: .*\n",
-        "",
+        "  generator: false\n",  # extra stays a mapping, without the publisher
         ["mkdocs.yml", "field 'extra.publisher'"],
     ),
 }

@@ -1,15 +1,24 @@
-"""What a shared link shows (issue 3): head tags and JSON-LD read the way crawlers read them, the social
-card, the sitemap and robots.txt."""
+"""What a shared link shows (issues 3 and 13): head tags and JSON-LD read the way crawlers read them, the
+social card and its other ratios, the site's icons and logo, the sitemap and robots.txt. The same page with
+its optional dates set: tests/test_publication_dates.py."""
 
 from __future__ import annotations
 
 import io
+import re
 
 import extruct
 import pytest
+from lxml import html as lxml_html
 from PIL import Image
 
 from support import ORIGINAL, ROOT, SITE_URL, build, meta
+
+PROFILE = "https://x.com/Amb_Yakovenko"
+# Google's article guidance: images in 16:9, 4:3 and 1:1, each at least 50,000 pixels.
+RATIOS = [(16, 9), (4, 3), (1, 1)]
+MIN_PIXELS = 50_000
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{10}\.png$")
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +63,14 @@ def test_title_description_canonical_and_twitter_card(page, og, seed):
     assert meta(page, "twitter:image") == og["og:image"]
     assert meta(page, "twitter:image:alt") == og["og:image:alt"]
     assert meta(page, "twitter:creator") == "@Amb_Yakovenko"
+    # The site has no handle of its own configured: none is invented.
+    assert not page.xpath("//meta[@name='twitter:site']")
+
+
+def test_one_language_setting_says_en_gb_everywhere(page, og, metadata):
+    assert page.get("lang") == "en-GB"
+    assert og["og:locale"] == "en_GB"
+    assert metadata["json-ld"][0]["inLanguage"] == "en-GB"
 
 
 def test_json_ld_opinion_news_article(metadata, og, seed):
@@ -65,19 +82,107 @@ def test_json_ld_opinion_news_article(metadata, og, seed):
     assert data["articleSection"] == seed.column
     assert data["inLanguage"] == "en-GB"
     assert data["url"] == data["mainEntityOfPage"] == SITE_URL
-    assert data["image"] == {"@type": "ImageObject", "url": og["og:image"], "width": 1200, "height": 630}
     assert data["author"] == {
         "@type": "Person",
         "name": "Dr Alexander Yakovenko",
+        "url": PROFILE,
         "jobTitle": "Russian Ambassador to the United Kingdom of Great Britain and Northern Ireland, "
         "Deputy foreign minister (2005-2011)",
-        "sameAs": ["https://x.com/Amb_Yakovenko"],
+        "sameAs": [PROFILE],
     }
-    assert data["publisher"] == {"@type": "Organization", "name": "Ambassador's view", "url": SITE_URL}
+    publisher = dict(data["publisher"])
+    logo = publisher.pop("logo")
+    assert publisher == {"@type": "Organization", "name": "Ambassador's view", "url": SITE_URL}
+    assert logo["@type"] == "ImageObject" and logo["url"].startswith(SITE_URL)
     assert data["isBasedOn"]["url"] == ORIGINAL
     assert data["isBasedOn"]["publisher"]["name"] == "RT"
     # The column carries no date: none is invented.
     assert not {"datePublished", "dateModified"} & set(data)
+
+
+def test_json_ld_images_are_the_card_in_three_ratios(metadata, site):
+    (data,) = metadata["json-ld"]
+    images = data["image"]
+    assert [image["@type"] for image in images] == ["ImageObject"] * 3
+    for image, (across, down) in zip(images, RATIOS, strict=True):
+        width, height = image["width"], image["height"]
+        assert width * down == height * across, f"{image['url']} is not {across}:{down}"
+        assert width * height >= MIN_PIXELS
+        assert image["url"].startswith(SITE_URL + "assets/") and FINGERPRINTED.search(image["url"])
+        picture = Image.open(site / image["url"].removeprefix(SITE_URL))
+        assert (picture.format, picture.size) == ("PNG", (width, height))
+    assert len({image["url"] for image in images}) == 3
+    # Fingerprinted files are cached for a year by the host: each of them is listed.
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    for image in images:
+        path = image["url"].removeprefix(SITE_URL)
+        assert f"/{path}\n  Cache-Control: public, max-age=31536000, immutable" in headers
+
+
+def test_ratio_images_are_drawn_like_the_card(metadata, site, og):
+    card = Image.open(site / og["og:image"].removeprefix(SITE_URL)).convert("RGB")
+    band, paper = card.getpixel((5, 315)), card.getpixel((1195, 5))  # the accent band, the paper
+    for image in metadata["json-ld"][0]["image"]:
+        picture = Image.open(site / image["url"].removeprefix(SITE_URL)).convert("RGB")
+        width, height = picture.size
+        assert picture.getpixel((5, height // 2)) == band and picture.getpixel((width - 5, 5)) == paper
+        assert len(picture.getcolors(maxcolors=1 << 16) or []) > 20  # text drawn, not a blank canvas
+
+
+def test_publisher_logo_is_a_square_png_of_at_least_112_px(metadata, site, og):
+    logo = metadata["json-ld"][0]["publisher"]["logo"]
+    assert FINGERPRINTED.search(logo["url"])
+    picture = Image.open(site / logo["url"].removeprefix(SITE_URL))
+    assert picture.format == "PNG" and picture.size == (logo["width"], logo["height"])
+    assert logo["width"] == logo["height"] >= 112
+    assert_an_opaque_tile_in_the_card_palette(picture, site, og)
+
+
+def assert_an_opaque_tile_in_the_card_palette(picture, site, og):
+    """The site's icon on the card's paper: opaque (home screens put black behind transparency), and
+    drawn in the card's accent colour."""
+    card = Image.open(site / og["og:image"].removeprefix(SITE_URL)).convert("RGB")
+    accent, paper = card.getpixel((5, 315)), card.getpixel((1195, 5))
+    assert picture.mode in ("RGB", "L", "P") or picture.getextrema()[3] == (255, 255)
+    rgb = picture.convert("RGB")
+    assert rgb.getpixel((0, 0)) == paper
+    assert accent in {colour for _, colour in rgb.getcolors(maxcolors=1 << 16)}
+
+
+def test_apple_touch_icon_is_linked_and_180_px(page, site, og):
+    (href,) = page.xpath("//head/link[@rel='apple-touch-icon']/@href")
+    assert href == "./apple-touch-icon.png"  # beside the page, at the site's root
+    picture = Image.open(site / "apple-touch-icon.png")
+    assert (picture.format, picture.size) == ("PNG", (180, 180))
+    assert_an_opaque_tile_in_the_card_palette(picture, site, og)
+
+
+def test_the_404_page_links_the_same_apple_touch_icon(site):
+    # Served at any depth, so its link is absolute from the host's root: the site's own path.
+    page = lxml_html.fromstring((site / "404.html").read_bytes())
+    assert page.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["/ambassadors-view/apple-touch-icon.png"]
+
+
+def test_favicon_ico_at_the_root_has_16_32_and_48_px(site, page, og):
+    icon = Image.open(site / "favicon.ico")
+    assert icon.format == "ICO"
+    assert icon.ico.sizes() == {(16, 16), (32, 32), (48, 48)}
+    card = Image.open(site / og["og:image"].removeprefix(SITE_URL)).convert("RGB")
+    accent = card.getpixel((5, 315))
+    for size in (16, 32, 48):
+        picture = icon.ico.getimage((size, size)).convert("RGBA")
+        assert picture.size == (size, size)
+        assert picture.getpixel((0, size - 1))[3] == 0  # the tab's icon: a glyph on a transparent ground
+        opaque = {colour[:3] for _, colour in picture.getcolors(maxcolors=1 << 16) if colour[3] == 255}
+        assert opaque == {accent}, f"{size} px: {opaque}"
+    # The tab keeps its inline SVG icon (no request on the first view); favicon.ico is for crawlers.
+    (icon_link,) = page.xpath("//head/link[@rel='icon']/@href")
+    assert icon_link.startswith("data:image/svg+xml,")
+
+
+def test_no_time_appears_without_a_date(page, og):
+    assert not page.xpath("//time")
+    assert not {"article:published_time", "article:modified_time"} & set(og)
 
 
 def test_one_json_ld_block(page):
@@ -98,11 +203,20 @@ def test_social_card_is_a_1200x630_png(site, og):
     assert len(image.getcolors(maxcolors=1 << 16) or []) > 20
 
 
-def test_social_card_is_reproducible_and_built_offline(site, tmp_path):
-    # conftest builds with the network cut; a second build gives the same bytes.
+def tree(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_two_builds_give_the_same_bytes_offline(site, tmp_path):
+    # conftest builds with the network cut; a second build gives the same files, images and icons included.
     result = build(ROOT, tmp_path / "again")
     assert result.returncode == 0, result.stderr
-    assert card_bytes(tmp_path / "again") == card_bytes(site)
+    first, second = tree(site), tree(tmp_path / "again")
+    assert {"favicon.ico", "apple-touch-icon.png"} <= set(first)
+    # The card, its three other ratios, the logo and the touch icon.
+    assert sum(name.endswith(".png") for name in first) == 6
+    assert sorted(second) == sorted(first)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_sitemap_and_robots(site):

@@ -1,4 +1,5 @@
-"""The social card: a 1200x630 PNG drawn from the column's metadata at build time.
+"""The social card: a 1200x630 PNG drawn from the column's metadata at build time, and the same card in the
+ratios of the JSON-LD image list.
 
 Fonts come from PyPI packages (Source Serif Pro, Source Sans Pro), never from the network. Pillow writes
 no timestamp into a PNG, so the same inputs give the same bytes. The headline is wrapped, then shrunk
@@ -14,7 +15,10 @@ import font_source_sans_pro
 import font_source_serif_pro
 from PIL import Image, ImageDraw, ImageFont
 
-WIDTH, HEIGHT = 1200, 630
+WIDTH, HEIGHT = 1200, 630  # og:image and twitter:image
+# The article images of the JSON-LD: 16:9, 4:3 and 1:1, as Google's article guidance asks (each at least
+# 50,000 pixels); 1200 wide like the card, so that every one is sharp on a large screen.
+RATIOS = {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1200, 1200)}
 MARGIN = 80
 BAND = 20  # the accent band on the left edge
 # The site's light colours, read from its stylesheet (render.light_palette): paper, ink, muted, accent.
@@ -67,12 +71,16 @@ def fit_headline(text: str, width: int, height: int) -> tuple[ImageFont.FreeType
     return font, kept
 
 
-def render_card(*, headline: str, column: str, author: str, palette: dict[str, str]) -> bytes:
+def render_card(
+    *, headline: str, column: str, author: str, palette: dict[str, str], size: tuple[int, int] = (WIDTH, HEIGHT)
+) -> bytes:
+    """The card at `size`: kicker at the top, byline at the bottom, the headline centred between them."""
     paper, ink, muted, accent = (palette[name] for name in PALETTE_NAMES)
-    image = Image.new("RGB", (WIDTH, HEIGHT), paper)
+    width, height = size
+    image = Image.new("RGB", size, paper)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, BAND - 1, HEIGHT), fill=accent)
-    left, text_width = MARGIN, WIDTH - 2 * MARGIN
+    draw.rectangle((0, 0, BAND - 1, height), fill=accent)
+    left, text_width = MARGIN, width - 2 * MARGIN
 
     kicker_font = ImageFont.truetype(str(SANS_SEMIBOLD), 34)
     kicker = wrap(column.upper(), kicker_font, text_width)[0]
@@ -80,7 +88,7 @@ def render_card(*, headline: str, column: str, author: str, palette: dict[str, s
 
     author_font = ImageFont.truetype(str(SANS), 34)
     byline = wrap(author, author_font, text_width)[0]
-    author_top = HEIGHT - MARGIN - 34
+    author_top = height - MARGIN - 34
     draw.line((left, author_top - 28, left + 120, author_top - 28), fill=accent, width=4)
     draw.text((left, author_top), byline, font=author_font, fill=muted)
 

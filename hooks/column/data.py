@@ -6,6 +6,7 @@ A problem raises InputError naming the file, the line where YAML knows it, the f
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import string
@@ -45,11 +46,22 @@ def describe(value: object) -> str:
 # --- YAML with line numbers -------------------------------------------------------------------------
 
 
+class TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a date stays the text it was written as: so a date is checked and
+    printed as written (`2016-3-28` is refused, not quietly read as 28 March)."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_yaml(text: str, file: str, *, first_line: int = 1) -> Located:
     """Parse one YAML document, keeping the line of every mapping key and list item."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        value = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=TextDatesLoader)
+        value = yaml.load(text, Loader=TextDatesLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{file}, line {mark.line + first_line}" if mark else file
@@ -93,6 +105,12 @@ TEXT = "a non-empty string"
 URL = "an absolute http(s) URL"
 KEY = "a key (letters, digits, '-' or '_')"
 KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+DATE = "an ISO 8601 date, YYYY-MM-DD, or date and time with its offset, YYYY-MM-DDThh:mm[:ss](Z|+hh:mm|-hh:mm)"
+# The forms that <time datetime>, the sitemap's lastmod (W3C Datetime) and schema.org all accept as they are.
+DATE_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # the day
+    r"(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?"  # a time, with its offset
+)
 
 
 def check_fields(doc: Located, value: object, path: str, schema: dict[str, tuple[str, bool]], what: str) -> dict:
@@ -127,6 +145,33 @@ def check_value(doc: Located, field: str, value: object, kind: str) -> None:
         raise doc.fail(field, kind, value)
     if kind == KEY and not KEY_RE.fullmatch(value):
         raise doc.fail(field, kind, value)
+    if kind == DATE and parse_date(value) is None:
+        raise doc.fail(field, kind, value)
+
+
+def parse_date(value: object) -> datetime.date | datetime.datetime | None:
+    """The date (or aware date-time) that `value` writes in one of the DATE forms; None for anything else,
+    an impossible day (2016-02-30) included."""
+    if not isinstance(value, str) or not DATE_RE.fullmatch(value):
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value) if "T" in value else datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def is_before(later: str, earlier: str) -> bool:
+    """Whether the checked date `later` falls before `earlier`. Two date-times compare as instants; when
+    either is a day alone, the calendar days compare (a day has no time to compare)."""
+    a, b = parse_date(later), parse_date(earlier)
+    if isinstance(a, datetime.datetime) and isinstance(b, datetime.datetime):
+        return a < b
+    return calendar_day(a) < calendar_day(b)
+
+
+def calendar_day(value: datetime.date) -> datetime.date:
+    """The day a date names; for a date-time, its day at its own offset."""
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def has_control_chars(value: str) -> bool:
@@ -150,6 +195,8 @@ FRONT_MATTER = {
     "original_url": (URL, True),  # where the column was first published
     "original_publisher": (TEXT, True),
     "disclaimer": (TEXT, True),
+    "date": (DATE, False),  # first published; optional, as a source may give none (this column's does not)
+    "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
 }
 
 
@@ -162,6 +209,11 @@ def check_front_matter(doc: Located, authors: dict) -> dict:
     if meta["author"] not in authors:
         known = ", ".join(sorted(authors)) or "none"
         raise doc.fail("author", f"a key of data/authors.yml (known: {known})", meta["author"])
+    if "updated" in meta:
+        if "date" not in meta:
+            raise doc.fail("updated", "to come with 'date', the first publication, which is missing", show_got=False)
+        if is_before(meta["updated"], meta["date"]):
+            raise doc.fail("updated", f"a date not before 'date' ({meta['date']})", meta["updated"])
     return meta
 
 

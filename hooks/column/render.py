@@ -8,6 +8,9 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from babel.dates import format_date
+
+from column.data import calendar_day, parse_date
 from column.reading import ReadingTime
 
 
@@ -40,11 +43,19 @@ def initials(name: str) -> str:
 
 
 def structured_data(
-    *, meta: dict, author: dict, page_url: str, image: dict, language: str, publisher: dict, reading_time: ReadingTime
+    *,
+    meta: dict,
+    author: dict,
+    page_url: str,
+    images: list[dict],
+    language: str,
+    publisher: dict,
+    reading_time: ReadingTime,
+    dates: dict,
 ) -> dict:
     """schema.org OpinionNewsArticle. The template serialises it with `tojson`, which escapes <, > and &
-    so that no value can close the <script> block."""
-    return {
+    so that no value can close the <script> block. The dates appear only when the front matter sets them."""
+    data = {
         "@context": "https://schema.org",
         "@type": "OpinionNewsArticle",
         "headline": meta["title"],
@@ -55,25 +66,56 @@ def structured_data(
         "timeRequired": reading_time.duration,
         "url": page_url,
         "mainEntityOfPage": page_url,
-        "image": {
-            "@type": "ImageObject",
-            "url": image["url"],
-            "width": image["width"],
-            "height": image["height"],
-        },
+        "image": [image_object(image) for image in images],
         "author": {
             "@type": "Person",
             "name": author["name"],
+            "url": author["profile"]["url"],
             "jobTitle": author["roles"],
             "sameAs": [author["profile"]["url"]],
         },
-        "publisher": {"@type": "Organization", **publisher},
+        "publisher": {
+            "@type": "Organization",
+            "name": publisher["name"],
+            "url": publisher["url"],
+            "logo": image_object(publisher["logo"]),
+        },
         "isBasedOn": {
             "@type": "OpinionNewsArticle",
             "url": meta["original_url"],
             "publisher": {"@type": "Organization", "name": meta["original_publisher"]},
         },
     }
+    if "published" in dates:
+        data["datePublished"] = dates["published"]["iso"]
+    if "modified" in dates:
+        data["dateModified"] = dates["modified"]["iso"]
+    return data
+
+
+def image_object(image: dict) -> dict:
+    return {"@type": "ImageObject", "url": image["url"], "width": image["width"], "height": image["height"]}
+
+
+def publication_dates(meta: dict, locale: str) -> dict:
+    """The front matter's dates, those that are set: {"published" (date), "modified" (updated): {"iso": as
+    written and checked, "text": the calendar day as the site's language writes it (en_GB: 28 March 2016)}}."""
+    dates = {}
+    for key, field in (("published", "date"), ("modified", "updated")):
+        if field in meta:
+            day = calendar_day(parse_date(meta[field]))
+            dates[key] = {"iso": meta[field], "text": format_date(day, format="long", locale=locale)}
+    return dates
+
+
+def last_modified(meta: dict) -> str | None:
+    """The sitemap's lastmod: when the page last changed, if the front matter says."""
+    return meta.get("updated") or meta.get("date")
+
+
+def open_graph_locale(language: str) -> str:
+    """og:locale writes a language tag with an underscore: en-GB -> en_GB."""
+    return language.replace("-", "_")
 
 
 def csp_hash(source: str) -> str:
