@@ -151,10 +151,15 @@ def add_front_matter(path: Path, fields: dict[str, str]) -> None:
 def dated_project(dest: Path, dates: dict[str, str] = DATES, *, twitter_site: str | None = TWITTER_SITE) -> Path:
     """A copy of the project with the optional dates set, and the site's own handle when one is given."""
     project = copy_project(dest)
+    add_optional_fields(project, dates, twitter_site)
+    return project
+
+
+def add_optional_fields(project: Path, dates: dict[str, str], twitter_site: str | None) -> None:
     add_front_matter(project / "docs" / "index.md", dates)
     if twitter_site is not None:
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert "\nextra:\n" in text
-        config.write_text(text.replace("\nextra:\n", f"\nextra:\n  twitter_site: {yaml_string(twitter_site)}\n"))
-    return project
+        line = f"  twitter_site: {yaml_string(twitter_site)}\n"
+        config.write_text(text.replace("\nextra:\n", "\nextra:\n" + line, 1), encoding="utf-8")

@@ -1,0 +1,254 @@
+"""The optional fields of issue 13, which this column leaves unset: a publication date and an updated date
+in the front matter, the site's own X handle, and the one language setting. Each is set in a copy of the
+project and the served page is read the way preview crawlers read it (extruct); bad values stop the build
+with the file, the line and the field; hostile text around them stays text. The page as published, with
+none of them set: tests/test_link_previews.py."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import extruct
+import pytest
+from lxml import html as lxml_html
+
+from support import (
+    DATES,
+    HOSTILE,
+    SITE_URL,
+    TWITTER_SITE,
+    add_optional_fields,
+    build,
+    dated_project,
+    hostile_project,
+)
+
+PROFILE = "https://x.com/Amb_Yakovenko"
+
+
+def read(site, base_url=SITE_URL) -> tuple:
+    """(the parsed page, its OpenGraph properties, its one JSON-LD object, the sitemap's text)."""
+    raw = (site / "index.html").read_text(encoding="utf-8")
+    metadata = extruct.extract(raw, base_url=base_url, syntaxes=["opengraph", "json-ld"], uniform=False)
+    (block,) = metadata["opengraph"]
+    (data,) = metadata["json-ld"]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    return lxml_html.fromstring(raw), dict(block["properties"]), data, sitemap
+
+
+def built(project, site_dir, site_url=SITE_URL):
+    result = build(project, site_dir, site_url=site_url)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def byline_times(page) -> list[tuple[str, str]]:
+    return [(time.get("datetime"), time.text_content()) for time in page.cssselect(".oc-byline time")]
+
+
+# --- both dates set, and the site's handle ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    work = tmp_path_factory.mktemp("dated")
+    return read(built(dated_project(work / "project"), work / "site"))
+
+
+def test_dates_in_the_byline(dated):
+    page, _, _, _ = dated
+    assert byline_times(page) == [("2016-03-28", "28 March 2016"), ("2016-03-29T10:15:00+01:00", "29 March 2016")]
+    byline = " ".join(page.cssselect(".oc-byline")[0].text_content().split())
+    assert byline == "By Dr Alexander Yakovenko · 28 March 2016 · Updated 29 March 2016"
+
+
+def test_dates_in_opengraph(dated):
+    _, og, _, _ = dated
+    assert og["article:published_time"] == "2016-03-28"
+    assert og["article:modified_time"] == "2016-03-29T10:15:00+01:00"
+    # Everything else a preview reads is still there and unchanged by the dates.
+    assert og["og:type"] == "article" and og["og:url"] == SITE_URL and og["og:locale"] == "en_GB"
+    assert og["article:author"] == PROFILE
+
+
+def test_dates_in_json_ld(dated):
+    _, _, data, _ = dated
+    assert data["datePublished"] == "2016-03-28"
+    assert data["dateModified"] == "2016-03-29T10:15:00+01:00"
+    assert data["author"]["url"] == PROFILE and data["inLanguage"] == "en-GB"
+    assert [(image["width"], image["height"]) for image in data["image"]] == [(1200, 675), (1200, 900), (1200, 1200)]
+    assert data["publisher"]["logo"]["url"].startswith(SITE_URL + "assets/logo.")
+
+
+def test_sitemap_lastmod_is_the_updated_date(dated):
+    _, _, _, sitemap = dated
+    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == ["2016-03-29T10:15:00+01:00"]
+
+
+def test_twitter_site_when_configured(dated):
+    page, _, _, _ = dated
+    assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
+    assert page.xpath("//head/meta[@name='twitter:creator']/@content") == ["@Amb_Yakovenko"]
+
+
+# --- only the publication date ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published_only(tmp_path_factory):
+    work = tmp_path_factory.mktemp("published-only")
+    project = dated_project(work / "project", {"date": "2016-03-28T09:30:00Z"}, twitter_site=None)
+    return read(built(project, work / "site"))
+
+
+def test_only_a_publication_date(published_only):
+    page, og, data, sitemap = published_only
+    assert byline_times(page) == [("2016-03-28T09:30:00Z", "28 March 2016")]
+    assert "Updated" not in page.cssselect(".oc-byline")[0].text_content()
+    assert og["article:published_time"] == data["datePublished"] == "2016-03-28T09:30:00Z"
+    assert "article:modified_time" not in og and "dateModified" not in data
+    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == ["2016-03-28T09:30:00Z"]
+    assert not page.xpath("//meta[@name='twitter:site']")
+
+
+# --- the one language setting -------------------------------------------------------------------------------
+
+
+def test_one_language_setting_feeds_every_signal(tmp_path):
+    project = dated_project(tmp_path / "project", {"date": "2016-03-28"}, twitter_site=None)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: en-GB\n" in text
+    config.write_text(text.replace("  language: en-GB\n", "  language: en-US\n"), encoding="utf-8")
+    page, og, data, _ = read(built(project, tmp_path / "site"))
+    assert page.get("lang") == "en-US"
+    assert og["og:locale"] == "en_US"
+    assert data["inLanguage"] == "en-US"
+    assert byline_times(page) == [("2016-03-28", "March 28, 2016")]  # the date as American English writes it
+    not_found = lxml_html.fromstring((tmp_path / "site" / "404.html").read_bytes())
+    assert not_found.get("lang") == "en-US"
+
+
+# --- bad values stop the build ------------------------------------------------------------------------------
+
+# Front matter lines: the added fields follow `disclaimer` (line 10), so the first is on line 11.
+BAD_DATES = {
+    "day without zero padding": ({"date": "2016-3-28"}, 11, "date", "'2016-3-28'"),
+    "words": ({"date": "28 March 2016"}, 11, "date", "'28 March 2016'"),
+    "impossible day": ({"date": "2016-02-30"}, 11, "date", "'2016-02-30'"),
+    "time without offset": ({"date": "2016-03-28T10:15:00"}, 11, "date", "'2016-03-28T10:15:00'"),
+    "a year alone": ({"date": "2016"}, 11, "date", "int (2016)"),
+    "empty": ({"date": '""'}, 11, "date", "an empty string"),
+    "markup": ({"date": '"<script>alert(1)</script>"'}, 11, "date", "'<script>alert(1)</script>'"),
+    "bad updated": ({"date": "2016-03-28", "updated": "2016-03-29 10:15"}, 12, "updated", "'2016-03-29 10:15'"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DATES)
+def test_a_malformed_date_stops_the_build(tmp_path, case):
+    dates, line, field, got = BAD_DATES[case]
+    message = refused(dated_project(tmp_path / "project", dates, twitter_site=None), tmp_path)
+    assert f"docs/index.md, line {line}: field '{field}': expected an ISO 8601 date, YYYY-MM-DD" in message
+    assert got in message.split(", got ")[-1]
+
+
+ORDER = {
+    "a day before": ({"date": "2016-03-28", "updated": "2016-03-27"}, "2016-03-28"),
+    # 13:00 at +02:00 is 11:00 UTC, an hour before 12:00 UTC: instants compare, not the digits.
+    "an hour before": (
+        {"date": "2016-03-28T12:00:00Z", "updated": "2016-03-28T13:00:00+02:00"},
+        "2016-03-28T12:00:00Z",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ORDER)
+def test_updated_before_published_stops_the_build(tmp_path, case):
+    dates, published = ORDER[case]
+    message = refused(dated_project(tmp_path / "project", dates, twitter_site=None), tmp_path)
+    assert f"docs/index.md, line 12: field 'updated': expected a date not before 'date' ({published})" in message
+
+
+def test_updated_without_a_publication_date_stops_the_build(tmp_path):
+    message = refused(dated_project(tmp_path / "project", {"updated": "2016-03-29"}, twitter_site=None), tmp_path)
+    assert "docs/index.md, line 11: field 'updated'" in message and "'date'" in message
+
+
+@pytest.mark.parametrize("handle", ["ColumnsExample", "@two words", "@" + "x" * 16, '"><script>alert(1)</script>'])
+def test_a_bad_site_handle_stops_the_build(tmp_path, handle):
+    message = refused(dated_project(tmp_path / "project", {}, twitter_site=handle), tmp_path)
+    assert "mkdocs.yml: field 'extra.twitter_site': expected the site's own X (Twitter) handle" in message
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "a language and its region, such as 'en-GB'"),
+        ("en_GB", "a language and its region, such as 'en-GB'"),
+        ('en-GB\\"><script>alert(1)</script>', "a language and its region, such as 'en-GB'"),
+        ("xx-GB", "a language that Material translates"),
+    ],
+)
+def test_a_bad_language_stops_the_build(tmp_path, language, expected):
+    project = dated_project(tmp_path / "project", {}, twitter_site=None)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  language: en-GB\n", f'  language: "{language}"\n')
+    config.write_text(text, encoding="utf-8")
+    message = refused(project, tmp_path)
+    assert f"mkdocs.yml: field 'theme.language': expected {expected}" in message
+
+
+def refused(project, tmp_path) -> str:
+    """The build's error line; asserts that it failed cleanly and published nothing."""
+    site_dir = tmp_path / "out"
+    result = build(project, site_dir)
+    assert result.returncode != 0, "the build went through"
+    assert "Traceback" not in result.stderr
+    assert not (site_dir / "index.html").exists(), "no page is published from bad input"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors, result.stderr
+    return errors[-1]
+
+
+# --- hostile text around the new values --------------------------------------------------------------------
+
+# `&`, `;` and `'` are allowed in a URL's path; unescaped in an attribute, `&amp;` would be read as `&`.
+HOSTILE_SITE_URL = "https://columns.example/fish&amp;chips'/"
+
+
+@pytest.fixture(scope="module")
+def hostile_dated(tmp_path_factory):
+    """The hostile corpus's mixed value in every free-text field, with the dates and the handle set."""
+    work = tmp_path_factory.mktemp("hostile-dated")
+    project = hostile_project(work / "project", HOSTILE["mixed"])
+    add_optional_fields(project, DATES, TWITTER_SITE)
+    site = built(project, work / "site", site_url=HOSTILE_SITE_URL)
+    return site, read(site, HOSTILE_SITE_URL)
+
+
+def test_new_values_stay_exact_among_hostile_text(hostile_dated):
+    site, (page, og, data, sitemap) = hostile_dated
+    value = HOSTILE["mixed"]
+    assert og["og:title"] == data["headline"] == value  # the corpus reached the page
+    assert byline_times(page) == [(DATES["date"], "28 March 2016"), (DATES["updated"], "29 March 2016")]
+    assert og["article:published_time"] == data["datePublished"] == DATES["date"]
+    assert og["article:modified_time"] == data["dateModified"] == DATES["updated"]
+    assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
+    assert page.get("lang") == "en-GB"
+    assert page.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["./apple-touch-icon.png"]
+    not_found = lxml_html.fromstring((site / "404.html").read_bytes())
+    assert not_found.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["/fish&amp;chips'/apple-touch-icon.png"]
+    assert data["publisher"]["logo"]["url"].startswith(HOSTILE_SITE_URL + "assets/logo.")
+    assert all(image["url"].startswith(HOSTILE_SITE_URL + "assets/card-") for image in data["image"])
+    assert data["author"]["url"] == PROFILE
+    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == [DATES["updated"]]
+
+
+def test_json_ld_with_the_new_values_stays_inert(hostile_dated):
+    _, (page, _, _, _) = hostile_dated
+    scripts = page.xpath("//script")
+    assert [s.get("type") for s in scripts] == [None, "application/ld+json", None]
+    body = scripts[1].text
+    assert "<" not in body and ">" not in body
+    assert json.loads(body)["publisher"]["logo"]["width"] >= 112
