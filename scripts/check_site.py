@@ -15,8 +15,16 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-# What a host or a crawler reads besides the pages.
-REQUIRED_FILES = ("index.html", "404.html", "_headers", "robots.txt", "sitemap.xml")
+# What a host or a crawler reads besides the pages (favicon.ico is fetched by name, without a link).
+REQUIRED_FILES = (
+    "index.html",
+    "404.html",
+    "_headers",
+    "robots.txt",
+    "sitemap.xml",
+    "favicon.ico",
+    "apple-touch-icon.png",
+)
 # What `_headers` must set for every path (hooks/column/render.py host_headers writes them).
 REQUIRED_HEADERS = (
     "Content-Security-Policy:",

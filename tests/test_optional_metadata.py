@@ -13,6 +13,7 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
+from column import data
 from support import (
     DATES,
     HOSTILE,
@@ -252,3 +253,25 @@ def test_json_ld_with_the_new_values_stays_inert(hostile_dated):
     body = scripts[1].text
     assert "<" not in body and ">" not in body
     assert json.loads(body)["publisher"]["logo"]["width"] >= 112
+
+
+# --- the date checks, called directly ----------------------------------------------------------------------
+
+
+def test_a_date_stays_the_text_it_was_written_as():
+    # YAML would read an unquoted 2016-03-28 as a date object (and 2016-3-28 as the same day).
+    doc = data.load_yaml("date: 2016-03-28\nupdated: 2016-3-29\n", "p.md")
+    assert doc.value == {"date": "2016-03-28", "updated": "2016-3-29"}
+
+
+@pytest.mark.parametrize(
+    "later, earlier, before",
+    [
+        ("2016-03-28", "2016-03-28T23:30:00-05:00", False),  # the same day: a day alone has no time to compare
+        ("2016-03-27", "2016-03-28T00:30:00+01:00", True),
+        ("2016-03-28T11:59:59Z", "2016-03-28T13:00:00+01:00", True),  # 13:00 at +01:00 is 12:00 UTC
+        ("2016-03-28T12:00:00Z", "2016-03-28T13:00:00+01:00", False),  # the same instant
+    ],
+)
+def test_order_of_two_dates(later, earlier, before):
+    assert data.is_before(later, earlier) is before

@@ -160,7 +160,9 @@ def test_a_missing_index_is_caught(built):
         check_site(built, SITE_URL)
 
 
-@pytest.mark.parametrize("name", ["404.html", "_headers", "robots.txt", "sitemap.xml"])
+@pytest.mark.parametrize(
+    "name", ["404.html", "_headers", "robots.txt", "sitemap.xml", "favicon.ico", "apple-touch-icon.png"]
+)
 def test_a_missing_host_file_is_caught(built, name):
     (built / name).unlink()
     with pytest.raises(CheckError, match=f"missing {re.escape(name)}"):
