@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import card, data, reading, render, site_icons
+from column import card, data, paragraphs, reading, render, site_icons
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -28,6 +28,10 @@ DATA_DIR = "data"
 INLINE_STYLE = "assets/column.css"
 INLINE_HEAD_SCRIPT = "assets/theme-init.js"  # in <head>: applies the stored theme before first paint
 INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, copy link, share sheet
+# The passage toolbar's code: a file of its own, which column.js loads on the first selection in the column,
+# so that the first view stays one small request. Fingerprinted, so it can be cached for long.
+PASSAGE_SCRIPT = "assets/passage.js"
+PASSAGE_PATH = "assets/passage.{}.js"
 TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
 CARD_PATH = "assets/card.{}.png"  # og:image, 1200x630
 RATIO_CARD_PATH = "assets/card-{}.{}.png"  # the JSON-LD images: the card in 16x9, 4x3 and 1x1
@@ -36,7 +40,9 @@ LOGO_PATH = "assets/logo.{}.png"  # the JSON-LD publisher.logo
 FAVICON_ICO = "favicon.ico"
 TOUCH_ICON = "apple-touch-icon.png"
 # A file whose name carries its content's hash (render.fingerprint): cached for a year by the host.
-FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{10}\.png")
+FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{10}\.(png|js)$")
+# The ids the page's templates give their own elements: no paragraph takes one of them.
+TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share-title")
 
 # MkDocs loads this module once per process (`mkdocs serve` rebuilds reuse it: restart serve after
 # editing hooks/). What each build computed once, for the templates and the later hooks; reset by
@@ -72,6 +78,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
+    passage_script = (custom_dir / PASSAGE_SCRIPT).read_bytes()
+    passage_path = PASSAGE_PATH.format(render.fingerprint(passage_script))
     csp = render.content_security_policy(
         inline_scripts=[head_script, body_script], inline_style=style, live_reload=_process["live_reload"]
     )
@@ -97,9 +105,11 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
             FAVICON_ICO: site_icons.favicon_ico(glyph),
             TOUCH_ICON: site_icons.tile(glyph, site_icons.TOUCH_ICON_SIZE, palette["paper"]),
             logo_path: logo,
+            passage_path: passage_script,
         },
         logo={"url": config.site_url + logo_path, "width": site_icons.LOGO_SIZE, "height": site_icons.LOGO_SIZE},
         lastmod={},
+        passage_path=passage_path,
     )
     return config
 
@@ -123,6 +133,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         "language": _site["language"]["tag"],  # <html lang> (overrides/partials/language.html)
         "ui_language": _site["language"]["ui"],  # the file of Material's interface strings
         "lastmod": _site["lastmod"],  # the sitemap's, by page source; on_page_markdown ran for every page
+        "passage_script": _site["passage_path"],
     }
     env.globals["icons"] = _site["icons"]
     return env
@@ -150,7 +161,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    # After every check of the body: the ids and permalinks are the page's, not the author's Markdown.
+    page.content, standfirst = paragraphs.link_paragraphs(page.content, page.meta["description"], TEMPLATE_IDS)
     context["column"] = column_context(page.meta, page.canonical_url, config, _site["reading"][page.file.src_uri])
+    context["column"]["standfirst"] = standfirst
     for path, png in context["column"]["images"]:
         write(Path(config.site_dir) / path, png)
     return context
@@ -173,7 +187,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The files on disk, not this build's: a --dirty build draws only the pages that changed.
     fingerprinted = sorted(
         path.relative_to(site_dir).as_posix()
-        for path in (site_dir / "assets").glob("*.png")
+        for path in (site_dir / "assets").iterdir()
         if FINGERPRINTED_RE.search(path.name)
     )
     write(site_dir / "_headers", render.host_headers(_site["csp"], fingerprinted).encode("utf-8"))
@@ -295,6 +309,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
         "twitter_site": config.extra.get("twitter_site"),
         "share": render.share_links(_site["networks"], page_url, meta["title"]),
         "reading_time": reading_time,
+        "quote_share": render.quote_share_links(_site["networks"], meta["title"]),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,

@@ -265,8 +265,15 @@ def check_icon_key(doc: Located, field: str, key: object, icons: dict[str, str])
         raise doc.fail(field, f"an icon key of data/icons.yml ({', '.join(icons)})", key)
 
 
-NETWORK = {"icon": (KEY, True), "name": (TEXT, True), "url": (TEXT, True), "label": (TEXT, False)}
+NETWORK = {
+    "icon": (KEY, True),
+    "name": (TEXT, True),
+    "url": (TEXT, True),
+    "label": (TEXT, False),
+    "quote_url": (TEXT, False),  # how the network takes a quoted passage; without it, not in the passage toolbar
+}
 URL_FIELDS = {"url", "title"}
+QUOTE_URL_FIELDS = {"url", "text", "title"}
 
 
 def check_networks(doc: Located, icons: dict[str, str]) -> list[dict]:
@@ -279,16 +286,23 @@ def check_networks(doc: Located, icons: dict[str, str]) -> list[dict]:
         check_fields(doc, network, path, NETWORK, "a share network")
         check_icon_key(doc, f"{path}.icon", network["icon"], icons)
         check_url_template(doc, f"{path}.url", network["url"])
+        if "quote_url" in network:
+            check_url_template(doc, f"{path}.quote_url", network["quote_url"], quote=True)
     return networks
 
 
-def check_url_template(doc: Located, field: str, template: str) -> None:
-    expected = "a share URL (https: or mailto:) with a {url} placeholder and optionally {title}"
+def check_url_template(doc: Located, field: str, template: str, *, quote: bool = False) -> None:
+    if quote:
+        expected = "a share URL (https: or mailto:) with {url} and {text} placeholders and optionally {title}"
+        required, allowed = {"url", "text"}, QUOTE_URL_FIELDS
+    else:
+        expected = "a share URL (https: or mailto:) with a {url} placeholder and optionally {title}"
+        required, allowed = {"url"}, URL_FIELDS
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError:
         raise doc.fail(field, expected + " (braces must be balanced)", template) from None
-    if "url" not in names or not names <= URL_FIELDS:
+    if not required <= names or not names <= allowed:
         raise doc.fail(field, expected, template)
     scheme = urlsplit(template).scheme
     if scheme not in ("https", "mailto") or (scheme == "https" and not urlsplit(template).netloc):

@@ -32,6 +32,27 @@ def share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
     return links
 
 
+def quote_share_links(networks: list[dict], title: str) -> list[dict]:
+    """The passage toolbar's links: one per network with a `quote_url`, the headline filled in here and
+    {url} and {text} left for the page's script, which knows the passage only once it is selected."""
+    fields = {"title": percent_encode(title), "url": "{url}", "text": "{text}"}
+    links = []
+    for network in networks:
+        if "quote_url" not in network:
+            continue
+        template = network["quote_url"].format_map(fields)
+        label = network.get("label") or f"Share on {network['name']}"
+        links.append(
+            {
+                "label": label,
+                "icon": network["icon"],
+                "template": template,
+                "new_tab": not template.startswith("mailto:"),
+            }
+        )
+    return links
+
+
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
 
 
@@ -125,10 +146,12 @@ def csp_hash(source: str) -> str:
 
 def content_security_policy(*, inline_scripts: list[str], inline_style: str, live_reload: bool = False) -> str:
     """The page's policy. Inline code is allowed by hash only, so markup injected through the content
-    cannot run. frame-ancestors is left to the host headers: browsers ignore it in a <meta> policy.
+    cannot run; script files only from the site itself (the passage toolbar's, loaded on a selection).
+    frame-ancestors is left to the host headers: browsers ignore it in a <meta> policy.
     `mkdocs serve` injects an inline live-reload script that polls the server, different on every
     request, so the local preview (live_reload=True) allows inline scripts and same-origin requests."""
-    scripts = "'self' 'unsafe-inline'" if live_reload else " ".join(csp_hash(s) for s in inline_scripts)
+    hashes = " ".join(csp_hash(s) for s in inline_scripts)
+    scripts = "'self' 'unsafe-inline'" if live_reload else f"'self' {hashes}"
     return "; ".join(
         [
             "default-src 'self'",

@@ -1,6 +1,7 @@
-// Progressive enhancements for the column page: the theme toggle, "copy link" and the native share
-// sheet. Without this script the page reads the same and every share link works. theme-init.js (inlined
-// in <head>) has already applied a stored theme and shown the controls this script drives.
+// Progressive enhancements for the column page: the theme toggle, "copy link", the native share sheet,
+// and the loader of the passage toolbar. Without this script the page reads the same and every share
+// link works. theme-init.js (inlined in <head>) has already applied a stored theme and shown the controls
+// this script drives.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -59,6 +60,21 @@
       }, selectAddress);
     });
   }
+
+  // The passage toolbar's code (passage.js, a file of the site) loads on the first selection in the
+  // column's paragraphs: most readers never select, and the first view stays one request.
+  var passage = document.querySelector("[data-oc-passage]");
+  function loadPassage() {
+    var selection = window.getSelection();
+    var node = selection.rangeCount && !selection.isCollapsed && selection.anchorNode;
+    var element = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (!element || !element.closest(".oc-standfirst, .oc-body")) return;
+    document.removeEventListener("selectionchange", loadPassage);
+    var script = document.createElement("script");
+    script.src = passage.getAttribute("data-oc-script");
+    document.head.appendChild(script);
+  }
+  if (passage && window.getSelection) document.addEventListener("selectionchange", loadPassage);
 
   // Native share sheet, where the browser has one (the button is shown only then).
   var share = document.querySelector("[data-oc-share]");

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
+from playwright.sync_api import expect
 
 from browser_support import canonical_url
 
@@ -74,4 +75,38 @@ def test_share_links_without_javascript(open_page):
     # Controls that need the script are not offered.
     for selector in ("button[data-oc-copy]", "button[data-oc-share]", "button[data-oc-theme]"):
         assert page.locator(selector).count() == 1 and not page.locator(selector).is_visible(), selector
+    assert not watch.problems()
+
+
+def test_every_paragraph_has_its_link_without_javascript(open_page):
+    page, watch = open_page(java_script_enabled=False, viewport={"width": 1280, "height": 600})
+    paragraphs = page.locator("p.oc-standfirst, .oc-body > p")
+    assert paragraphs.count() == len(source_paragraphs()) + 1  # the standfirst is paragraph 1
+    opacity = "el => getComputedStyle(el).opacity"
+    ids = []
+    for i in range(paragraphs.count()):
+        paragraph = paragraphs.nth(i)
+        ids.append(paragraph.get_attribute("id"))
+        link = paragraph.locator("a.oc-permalink")
+        assert link.get_attribute("href") == "#" + ids[-1]
+        expect(link).to_have_accessible_name(f"Link to paragraph {i + 1}")
+        # Out of the way while reading; shown when the pointer is on its paragraph.
+        page.mouse.move(0, 0)
+        assert link.evaluate(opacity) == "0"
+        paragraph.hover()
+        assert link.evaluate(opacity) == "1"
+    assert all(ids) and len(set(ids)) == len(ids)
+
+    # Shown on keyboard focus, and it goes where it says.
+    page.mouse.move(0, 0)
+    link = paragraphs.nth(3).locator("a.oc-permalink")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    assert link.evaluate("el => el === document.activeElement") and link.evaluate(opacity) == "1"
+    page.keyboard.press("Enter")
+    assert urlsplit(page.url).fragment == ids[3]
+    box = paragraphs.nth(3).bounding_box()
+    assert 0 <= box["y"] < 100, box
     assert not watch.problems()

@@ -1,0 +1,420 @@
+"""Share a passage (issue 12): a selection in the column's paragraphs opens a toolbar; its link points to
+exactly the selected words (#paragraph-id:~:text=...), and Chromium, which follows text fragments on
+navigation, is the judge of where that link lands."""
+
+from __future__ import annotations
+
+from collections import Counter
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
+from playwright.sync_api import expect
+
+from browser_support import CHROMIUM_ARGS, CSP_LISTENER, canonical_url
+
+ROOT = Path(__file__).resolve().parents[2]
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+TOOLBAR = "[data-oc-passage]"
+PARAGRAPHS = "p.oc-standfirst, .oc-body > p"
+
+# Select text by phrase: from the start of the `nth` occurrence of `start` in the `from`-th paragraph to
+# the end of the first occurrence of `end` at or after it in the `to`-th paragraph (paragraph 0 is the
+# standfirst). Returns nothing; the page's selection is set as a reader's would be.
+SELECT_JS = """
+([selector, from, start, nth, to, end]) => {
+  const paragraphs = document.querySelectorAll(selector);
+  function points(element) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes = []; let text = "";
+    while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+    const at = offset => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+    };
+    return {text, at};
+  }
+  const first = points(paragraphs[from]);
+  let s = -1;
+  for (let i = 0; i <= nth; i++) { s = first.text.indexOf(start, s + 1); if (s < 0) throw new Error("no " + start); }
+  const last = points(paragraphs[to]);
+  const e = last.text.indexOf(end, from === to ? s : 0);
+  if (e < 0) throw new Error("no " + end);
+  const range = document.createRange();
+  range.setStart(...first.at(s));
+  range.setEnd(...last.at(e + end.length));
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+}
+"""
+
+# Every rendered occurrence of a phrase in the page (ignoring case, as text fragments do), in document
+# order: its first line box, the background it sits on, and whether it is the page's selection.
+OCCURRENCES_JS = """
+(phrase) => {
+  const chosen = getSelection().rangeCount ? getSelection().getRangeAt(0) : null;
+  const key = phrase.toLowerCase(), found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, data = node.data.toLowerCase();
+    for (let i = data.indexOf(key); i >= 0; i = data.indexOf(key, i + 1)) {
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + phrase.length);
+      const rects = Array.from(range.getClientRects()).filter(r => r.width && r.height);
+      if (!rects.length) continue;
+      let element = node.parentElement, background = "rgba(0, 0, 0, 0)";
+      while (element && (background = getComputedStyle(element).backgroundColor) === "rgba(0, 0, 0, 0)") {
+        element = element.parentElement;
+      }
+      if (!element) background = "rgb(255, 255, 255)"; // the canvas of a page that sets no background
+      const r = rects[0];
+      found.push({
+        left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+        background: background.match(/[0-9.]+/g).slice(0, 3).map(Number),
+        selected: !!chosen && chosen.compareBoundaryPoints(Range.START_TO_START, range) === 0
+          && chosen.compareBoundaryPoints(Range.END_TO_END, range) === 0,
+      });
+    }
+  }
+  return found;
+}
+"""
+
+
+def occurrences(page, phrase: str) -> list[dict]:
+    """OCCURRENCES_JS, plus for each one in view whether the browser paints a text-fragment highlight
+    over it: its commonest pixel is no longer the background it sits on."""
+    shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
+    width, height = shot.size
+    found = page.evaluate(OCCURRENCES_JS, phrase)
+    for item in found:
+        item["visible"] = item["top"] >= 0 and item["bottom"] <= height and item["right"] <= width
+        if item["visible"]:
+            box = shot.crop(
+                (int(item["left"]) + 1, int(item["top"]) + 1, int(item["right"]) - 1, int(item["bottom"]) - 1)
+            )
+            commonest = Counter(box.get_flattened_data()).most_common(1)[0][0]
+            item["highlighted"] = max(abs(a - b) for a, b in zip(commonest, item["background"], strict=True)) > 12
+    return found
+
+
+def the_highlighted(found: list[dict]) -> list[int]:
+    return [i for i, item in enumerate(found) if item.get("highlighted")]
+
+
+def select(page, start: str, *, paragraph: int, end: str | None = None, to: int | None = None, nth: int = 0):
+    to = paragraph if to is None else to
+    page.evaluate(SELECT_JS, [PARAGRAPHS, paragraph, start, nth, to, end or start])
+
+
+def author_name(seed) -> str:
+    return seed.bio.split(",")[0]  # "Dr Alexander Yakovenko, Russian Ambassador ..."
+
+
+def toolbar_link(page, previous: str | None = None) -> str:
+    """The passage link the toolbar offers, once it is open (and differs from `previous`)."""
+    expect(page.locator(TOOLBAR)).to_be_visible()
+    page.wait_for_function(
+        """previous => { const a = document.querySelector('[data-oc-quote]');
+                         return a && a.href && a.href !== previous; }""",
+        arg=previous or "",
+    )
+    x = page.locator("[data-oc-quote]").first.get_attribute("href")
+    return dict(parse_qsl(urlsplit(x).query))["url"]
+
+
+def copy_link(page) -> str:
+    page.evaluate("navigator.clipboard.writeText('something else')")
+    page.locator("[data-oc-passage-copy]").click()
+    expect(page.locator("[data-oc-status]")).to_have_text("Link to the passage copied.")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def rects_overlap(a, b) -> bool:
+    return min(a["right"], b["right"]) > max(a["left"], b["left"]) and min(a["bottom"], b["bottom"]) > max(
+        a["top"], b["top"]
+    )
+
+
+SELECTION_RECTS_JS = """() => Array.from(getSelection().getRangeAt(0).getClientRects())
+  .filter(r => r.width && r.height).map(r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom}))"""
+TOOLBAR_RECT_JS = """() => { const r = document.querySelector('[data-oc-passage]').getBoundingClientRect();
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }"""
+
+
+# --- selecting, copying, opening ---------------------------------------------------------------------------
+
+
+def test_toolbar_code_loads_on_the_first_selection_only(open_page, origin):
+    page, watch = open_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    # A selection outside the column's paragraphs opens nothing and loads nothing.
+    page.evaluate("getSelection().selectAllChildren(document.querySelector('.oc-bio__text'))")
+    page.wait_for_timeout(400)
+    assert requests == []
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+
+    select(page, "Palmyra", paragraph=1)
+    expect(page.locator(TOOLBAR)).to_be_visible()
+    assert len(requests) == 1 and requests[0].startswith(origin + "/") and requests[0].endswith(".js"), requests
+    select(page, "Russian Air Force", paragraph=3)
+    toolbar_link(page)
+    assert len(requests) == 1, requests
+    page.evaluate("getSelection().removeAllRanges()")
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    assert not watch.problems()
+
+
+def test_copy_puts_the_passage_link_on_the_clipboard_and_it_opens_at_the_passage(open_page, server):
+    # A narrow, short window, so that the paragraph's top and a passage near its end are screens apart.
+    viewport = {"width": 360, "height": 300}
+    page, watch = open_page(permissions=CLIPBOARD, viewport=viewport)
+    canonical = canonical_url(page)
+    passage = "the Geneva Communiqué of 30 June, 2012"
+    select(page, passage, paragraph=5)
+    link = copy_link(page)
+    assert link == toolbar_link(page)
+    prefix = canonical + "#it-is-very-important-that-military:~:text="
+    assert link.startswith(prefix), link
+    assert "Geneva" in unquote(link[len(prefix) :])
+    assert not watch.problems()
+
+    # Opened in a new page, the link scrolls the passage into view and the browser highlights it...
+    opened, opened_watch = open_page(link[len(canonical) :], viewport=viewport)
+    (found,) = occurrences(opened, passage)
+    assert found["visible"] and found["highlighted"], found
+    assert not opened_watch.problems()
+    # ...which the paragraph's id alone would not: the text directive is what brings it into view.
+    by_id, _ = open_page("#it-is-very-important-that-military", viewport=viewport)
+    (found,) = occurrences(by_id, passage)
+    assert not found["visible"], found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "paragraph", "nth"),
+    [
+        ("terrorists", 3, 1),  # "The terrorists who were trying..."
+        ("terrorists", 4, 0),  # "...holding back the terrorists, but..."
+        ("terrorists", 6, 1),  # the last one on the page
+        ("the Syrian", 5, 1),  # "...representatives of the Syrian Government..."
+        ("Palmyra", 0, 0),  # the standfirst's, after the headline's
+    ],
+)
+def test_a_repeated_phrase_gets_a_fragment_that_matches_only_the_selected_occurrence(open_page, phrase, paragraph, nth):
+    page, watch = open_page(viewport={"width": 360, "height": 240})
+    select(page, phrase, paragraph=paragraph, nth=nth)
+    link = toolbar_link(page)
+    assert page.evaluate("getSelection().toString()") == phrase
+    before = page.evaluate(OCCURRENCES_JS, phrase)
+    assert len(before) >= 2, "the phrase must repeat for this test to mean anything"
+    (chosen,) = [i for i, item in enumerate(before) if item["selected"]]
+    directive = link.split(":~:", 1)[1]
+    assert directive.startswith("text=")
+    assert not watch.problems()
+
+    # The text directive alone, without the paragraph's id: the browser highlights the selected occurrence.
+    opened, opened_watch = open_page("#:~:" + directive, viewport={"width": 360, "height": 240})
+    found = occurrences(opened, phrase)
+    assert len(found) == len(before)
+    assert the_highlighted(found) == [chosen], (directive, found)
+    assert not opened_watch.problems()
+
+
+def test_a_selection_across_paragraphs_links_from_its_start_to_its_end(open_page, server):
+    viewport = {"width": 1280, "height": 500}
+    page, watch = open_page(permissions=CLIPBOARD, viewport=viewport)
+    canonical = canonical_url(page)
+    select(page, "The historical monuments", paragraph=3, end="armed forces", to=4)
+    link = copy_link(page)
+    assert link.startswith(canonical + "#over-2000-targets-were-struck-including:~:text=")
+    terms = link.split(":~:text=", 1)[1].split(",")
+    # A term cannot cross the paragraph break: the directive names the passage by its start and its end.
+    assert len([t for t in terms if not t.startswith("-") and not t.endswith("-")]) == 2, terms
+    assert not watch.problems()
+
+    opened, _ = open_page(link[len(canonical) :], viewport=viewport)
+    for phrase in ("The historical monuments", "armed forces"):
+        (found,) = [item for item in occurrences(opened, phrase) if item.get("highlighted")]
+        assert found["visible"], (phrase, found)
+
+
+def test_share_links_carry_the_quote_and_the_link_and_nothing_else(open_page, seed):
+    page, watch = open_page(permissions=CLIPBOARD)
+    passage = "The Russian Air Force used only precision-guided weapons."
+    select(page, passage, paragraph=3)
+    link = copy_link(page)
+    title = page.locator("h1.oc-headline").inner_text().strip()
+    quote = f"\u201c{passage}\u201d \u2014 {author_name(seed)}"
+
+    networks = [n for n in yaml.safe_load((ROOT / "data" / "networks.yml").read_text()) if "quote_url" in n]
+    anchors = page.locator("[data-oc-quote]")
+    assert anchors.count() == len(networks) >= 1
+    for i, network in enumerate(networks):
+        anchor = anchors.nth(i)
+        expect(anchor).to_be_visible()
+        assert anchor.get_attribute("aria-label") == network.get("label", f"Share on {network['name']}")
+        href, template = urlsplit(anchor.get_attribute("href")), urlsplit(network["quote_url"])
+        assert (href.scheme, href.netloc, href.path) == (template.scheme, template.netloc, template.path)
+        # Decoded field by field: the quote, the link and the headline where the network expects them.
+        wanted = [
+            (key, value.replace("{text}", quote).replace("{url}", link).replace("{title}", title))
+            for key, value in parse_qsl(template.query, keep_blank_values=True)
+        ]
+        assert parse_qsl(href.query, keep_blank_values=True) == wanted, network["name"]
+        assert not href.fragment
+    # The e-mail reads like the posts: the quote with the author's name, then the link.
+    mail = dict(parse_qsl(urlsplit(page.locator('[data-oc-quote^="mailto:"]').get_attribute("href")).query))
+    assert mail == {"subject": title, "body": f"{quote}\n\n{link}"}
+    assert not watch.problems()
+
+
+SHARE_STUB = """
+window.__ocShareCalls = [];
+Object.defineProperty(Navigator.prototype, "share", {
+  configurable: true, writable: true,
+  value: function (data) { window.__ocShareCalls.push(JSON.parse(JSON.stringify(data))); return Promise.resolve(); },
+});
+"""
+
+
+def test_native_share_sheet_gets_the_quote_and_the_link(open_page, seed):
+    page, watch = open_page(init_script=SHARE_STUB)
+    passage = "The Syrians are to decide their future."
+    select(page, passage, paragraph=5)
+    link = toolbar_link(page)
+    page.locator("[data-oc-passage-share]").click()
+    page.wait_for_function("window.__ocShareCalls.length > 0")
+    headline = page.locator("h1.oc-headline").inner_text().strip()
+    quote = f"\u201c{passage}\u201d \u2014 {author_name(seed)}"
+    assert page.evaluate("window.__ocShareCalls") == [{"title": headline, "text": quote, "url": link}]
+    assert not watch.problems()
+
+
+# --- keyboard, placement, looks ---------------------------------------------------------------------------
+
+
+def test_keyboard_reaches_the_toolbar_and_escape_closes_it_and_restores_focus(open_page):
+    page, watch = open_page(permissions=CLIPBOARD)
+    page.locator(".oc-body > p >> nth=1 >> a.oc-permalink").focus()  # the reader was here
+    select(page, "precision-guided weapons", paragraph=3)
+    toolbar_link(page)
+    page.keyboard.press("Tab")
+    focused = "document.activeElement.getAttribute('aria-label')"
+    assert page.evaluate(focused) == "Copy link to the passage"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(focused) == "Share on X"
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-oc-status]")).to_have_text("Link to the passage copied.")
+    assert ":~:text=precision%2Dguided" in page.evaluate("navigator.clipboard.readText()")
+
+    page.keyboard.press("Escape")
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Link to paragraph 3"
+    assert page.evaluate("getSelection().toString()") == "precision-guided weapons"
+    page.wait_for_timeout(400)  # the restored selection does not reopen what Escape closed
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    assert not watch.problems()
+
+
+@pytest.fixture
+def caret_page(playwright_instance, chromium_path, server):
+    """A page in a Chromium with caret browsing (F7), the way a keyboard user selects text on a page."""
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path, args=[*CHROMIUM_ARGS, "--enable-caret-browsing"]
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, permissions=CLIPBOARD)
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(server)
+    yield page, errors
+    browser.close()
+
+
+def test_select_with_the_keyboard_alone(caret_page):
+    page, errors = caret_page
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link: focus on the column
+    assert page.evaluate("document.activeElement.id") == "oc-column"
+    for _ in range(30):  # caret down into the body
+        page.keyboard.press("ArrowDown")
+        if page.evaluate("!!getSelection().anchorNode?.parentElement?.closest('.oc-body')"):
+            break
+    for _ in range(14):
+        page.keyboard.press("Shift+ArrowRight")
+    selected = page.evaluate("getSelection().toString()")
+    assert len(selected.strip()) >= 10, selected
+    expect(page.locator(TOOLBAR)).to_be_visible()
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy link to the passage"
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-oc-status]")).to_have_text("Link to the passage copied.")
+    link = page.evaluate("navigator.clipboard.readText()")
+    first_word = selected.split()[0]
+    assert ":~:text=" in link and first_word in unquote(link), (selected, link)
+    page.keyboard.press("Escape")
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "oc-column"
+    assert page.evaluate("getSelection().toString()") == selected
+    assert errors == [] and page.evaluate("window.__ocViolations") == []
+
+
+def test_toolbar_sits_above_the_selection_with_a_mouse(open_page):
+    page, watch = open_page(viewport={"width": 1280, "height": 800})
+    select(page, "Russia has contributed", paragraph=2, end="air strikes")
+    toolbar_link(page)
+    toolbar = page.evaluate(TOOLBAR_RECT_JS)
+    selection = page.evaluate(SELECTION_RECTS_JS)
+    assert not any(rects_overlap(toolbar, r) for r in selection), (toolbar, selection)
+    assert toolbar["bottom"] <= min(r["top"] for r in selection)
+    assert not watch.problems()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_on_a_phone_at_320px_the_toolbar_sits_below_the_selection(open_page, theme):
+    page, watch = open_page(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True, color_scheme=theme)
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    select(page, "Russia will continue to provide assistance to Syria", paragraph=4)
+    toolbar_link(page)
+    toolbar = page.evaluate(TOOLBAR_RECT_JS)
+    selection = page.evaluate(SELECTION_RECTS_JS)
+    # Below the selection, clear of its handles; the phone's own menu sits above it.
+    assert toolbar["top"] >= max(r["bottom"] for r in selection) + 20, (toolbar, selection)
+    assert toolbar["left"] >= 0 and toolbar["right"] <= 320, toolbar
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+    results = Axe().run(page, options={"resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+    assert not watch.problems()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_no_axe_violation_while_the_toolbar_is_open(open_page, theme):
+    page, watch = open_page(viewport={"width": 1280, "height": 800}, color_scheme=theme)
+    select(page, "It has gained the strategic initiative.", paragraph=1)
+    toolbar_link(page)
+    page.keyboard.press("Tab")  # into the toolbar, so its focus ring is checked too
+    results = Axe().run(page, options={"resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+    checked = {rule["id"] for rule in results.response["passes"]}
+    assert {"color-contrast", "button-name", "link-name", "aria-allowed-role"} <= checked, sorted(checked)
+    assert not watch.problems()
+
+
+def test_print_leaves_out_the_toolbar_and_the_paragraph_links(open_page):
+    page, watch = open_page()
+    select(page, "Palmyra", paragraph=1)
+    toolbar_link(page)
+    page.emulate_media(media="print")
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    for i in range(page.locator("a.oc-permalink").count()):
+        expect(page.locator("a.oc-permalink").nth(i)).to_be_hidden()
+    assert not watch.problems()
