@@ -309,7 +309,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
         "twitter_site": config.extra.get("twitter_site"),
         "share": render.share_links(_site["networks"], page_url, meta["title"]),
         "reading_time": reading_time,
-        "quote_share": render.quote_share_links(_site["networks"], meta["title"]),
+        "quote_share": render.quote_share_links(_site["networks"], page_url, meta["title"]),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,

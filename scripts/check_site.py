@@ -32,7 +32,7 @@ REQUIRED_HEADERS = (
     "X-Content-Type-Options: nosniff",
     "Permissions-Policy:",
 )
-URL_ATTRIBUTES = ("href", "src")
+URL_ATTRIBUTES = ("href", "src", "data-oc-script")  # data-oc-script: the file column.js loads on a selection
 
 
 class CheckError(Exception):

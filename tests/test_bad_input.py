@@ -107,6 +107,24 @@ CASES = {
         "javascript:alert",
         ["field '0.url'", "https: or mailto:"],
     ),
+    "quote url without {text}": (
+        "data/networks.yml",
+        r"tweet\?text=\{text\}&",
+        "tweet?",
+        ["data/networks.yml, line 20", "field '2.quote_url'", "{url} and {text} placeholders"],
+    ),
+    "quote url with an unknown placeholder": (
+        "data/networks.yml",
+        r"tweet\?text=\{text\}",
+        "tweet?text={text}&via={via}",
+        ["data/networks.yml, line 20", "field '2.quote_url'", "{url} and {text} placeholders"],
+    ),
+    "javascript quote url": (
+        "data/networks.yml",
+        r"^  quote_url: https://t\.me/",
+        "  quote_url: javascript://t.me/",
+        ["data/networks.yml, line 24", "field '3.quote_url'", "https: or mailto:"],
+    ),
     "unknown field in a network": (
         "data/networks.yml",
         r"^  name: Facebook$",

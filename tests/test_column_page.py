@@ -136,6 +136,8 @@ def test_icons_are_inline_svg_from_one_icon_set(site, page):
     icons = page.cssselect(".oc-icon")
     networks = yaml.safe_load((ROOT / "data" / "networks.yml").read_text(encoding="utf-8"))
     expected = len(networks) + 6  # the networks, copy (link + check), share, profile, theme (moon + sun)
+    # The passage toolbar: the networks that take a quote, copy (link + check), share.
+    expected += len([network for network in networks if "quote_url" in network]) + 3
     assert len(icons) == expected
     for icon in icons:
         assert icon.get("aria-hidden") == "true" and len(icon.cssselect("svg")) == 1

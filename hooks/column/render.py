@@ -32,24 +32,23 @@ def share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
     return links
 
 
-def quote_share_links(networks: list[dict], title: str) -> list[dict]:
-    """The passage toolbar's links: one per network with a `quote_url`, the headline filled in here and
-    {url} and {text} left for the page's script, which knows the passage only once it is selected."""
+def quote_share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
+    """The passage toolbar's links: one per network with a `quote_url`. `template` has the headline filled
+    in and {url} and {text} left for the page's script, which knows the passage only once it is selected;
+    until then `href` shares the whole column, as the share bar does."""
     fields = {"title": percent_encode(title), "url": "{url}", "text": "{text}"}
     links = []
-    for network in networks:
-        if "quote_url" not in network:
-            continue
-        template = network["quote_url"].format_map(fields)
-        label = network.get("label") or f"Share on {network['name']}"
-        links.append(
-            {
-                "label": label,
-                "icon": network["icon"],
-                "template": template,
-                "new_tab": not template.startswith("mailto:"),
-            }
-        )
+    for network, whole in zip(networks, share_links(networks, page_url, title), strict=True):
+        if "quote_url" in network:
+            links.append(
+                {
+                    "label": network.get("label") or f"Share on {network['name']}",
+                    "icon": network["icon"],
+                    "href": whole["href"],
+                    "template": network["quote_url"].format_map(fields),
+                    "new_tab": not network["quote_url"].startswith("mailto:"),
+                }
+            )
     return links
 
 

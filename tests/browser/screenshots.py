@@ -1,8 +1,9 @@
 """`make screenshots`: build the site, serve it on loopback as the tests do, and draw it in Chromium.
 
 Writes screenshots/light.png and screenshots/dark.png (1280 px wide, full page), screenshots/phone.png
-(375 px wide, full page) and the README's picture, assets/readme/column.png (light, the first screen at
-1280 x 800, small enough to commit)."""
+(375 px wide, full page) and the README's pictures, small enough to commit: assets/readme/column.png
+(light, the first screen at 1280 x 800) and assets/readme/passage.png (a passage selected, its toolbar
+open, 720 x 400)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from browser_support import CHROMIUM_ARGS, find_chromium, serve  # this file's f
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "screenshots"
 README_PICTURE = ROOT / "assets" / "readme" / "column.png"
+PASSAGE_PICTURE = ROOT / "assets" / "readme" / "passage.png"
 
 SHOTS = [
     # file, context options, full page
@@ -28,7 +30,33 @@ SHOTS = [
         True,
     ),
     (README_PICTURE, {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}, False),
+    (PASSAGE_PICTURE, {"viewport": {"width": 720, "height": 400}, "color_scheme": "light"}, False),
 ]
+
+PASSAGE = "The Russian Air Force used only precision-guided weapons."
+SELECT_PASSAGE_JS = """passage => {
+  const paragraph = Array.from(document.querySelectorAll('.oc-body > p')).find(p => p.textContent.includes(passage));
+  const text = paragraph.firstChild, at = text.data.indexOf(passage);
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + passage.length);
+  paragraph.scrollIntoView({block: 'center'});
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  return paragraph.getBoundingClientRect().toJSON();
+}"""
+
+
+def select_a_passage(page) -> None:
+    """A reader has selected a sentence: the toolbar is open by it, the pointer on its paragraph."""
+    box = page.evaluate(SELECT_PASSAGE_JS, PASSAGE)
+    page.locator("[data-oc-passage]").wait_for(state="visible")
+    page.wait_for_timeout(300)  # the toolbar follows the selection after a short pause
+    page.mouse.move(box["x"] + box["width"] - 20, box["y"] + box["height"] - 10)
+
+
+# What to do on the page before drawing it, by picture.
+PREPARE = {PASSAGE_PICTURE: select_a_passage}
 
 
 def main() -> int:
@@ -57,6 +85,8 @@ def main() -> int:
                 )
                 page = context.new_page()
                 page.goto(url, wait_until="load")
+                if path in PREPARE:
+                    PREPARE[path](page)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(path), full_page=full_page, animations="disabled")
                 context.close()

@@ -16,12 +16,18 @@ PASSAGE_JS = ROOT / "overrides" / "assets" / "passage.js"
 FIXTURE_ORIGIN = "https://fixture.example"
 STYLE = "<style>body { margin: 1rem; width: 36rem; font: 18px/1.6 serif; } td { padding: 0 1rem; }</style>"
 
+
+def contents_of(element: str) -> str:
+    """JS for a Range over all of an element's contents (what a triple click selects)."""
+    return f"(() => {{ const r = document.createRange(); r.selectNodeContents({element}); return r }})()"
+
+
 # name: (body HTML, JS that returns the Range a reader selected, the phrase to look for once the link is
 # opened, which of its occurrences must be the highlighted one)
 CASES = {
     "exact match": (
         "<p>This is a trivial test of the marking logic.</p>",
-        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('p')); return r })()",
+        contents_of("document.querySelector('p')"),
         "trivial test",
         0,
     ),
@@ -36,7 +42,7 @@ CASES = {
         "<p>"
         + " ".join(f"word{i} filler" for i in range(60))
         + "</p><p>word1 filler word2 filler again, and word59 filler at the end.</p>",
-        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('p')); return r })()",
+        contents_of("document.querySelector('p')"),
         "word0 filler",
         0,
     ),
@@ -67,7 +73,7 @@ CASES = {
   <i id="target2">target</i> suffix2 prefix1 <i id="target3">target</i> suffix2
   prefix2 <i id="target4">target</i> suffix1
 </div>""",
-        "(() => { const r = document.createRange(); r.selectNodeContents(document.getElementById('target3')); return r })()",
+        contents_of("document.getElementById('target3')"),
         "target",
         2,
     ),
@@ -107,13 +113,13 @@ CASES = {
     ),
     "hidden text inside the passage": (
         "<p>visible1 <span style='display:none'>hidden</span> visible2 and more</p><p>visible1 visible2 too</p>",
-        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('p')); return r })()",
+        contents_of("document.querySelector('p')"),
         "visible2 and",
         0,
     ),
     "characters the directive syntax uses": (
         "<p>Fish, chips &amp; peas - the best-known dish, by far.</p><p>Fish, chips &amp; peas</p>",
-        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('p')); return r })()",
+        contents_of("document.querySelector('p')"),
         "best-known",
         0,
     ),
@@ -133,7 +139,7 @@ CASES = {
     ),
     "words without spaces": (
         "<p lang=ja>メガドライブゲームギアソニックドリームキャスト</p><p lang=ja>ソニック</p>",
-        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelectorAll('p')[1]); return r })()",
+        contents_of("document.querySelectorAll('p')[1]"),
         "ソニック",
         1,
     ),
