@@ -248,6 +248,8 @@ def test_share_links_carry_the_quote_and_the_link_and_nothing_else(open_page, se
     passage = "The Russian Air Force used only precision-guided weapons."
     select(page, passage, paragraph=3)
     link = copy_link(page)
+    # The page's address, the paragraph and the passage: nothing else rides along.
+    assert link.startswith(canonical_url(page) + "#over-2000-targets-were-struck-including:~:text="), link
     title = page.locator("h1.oc-headline").inner_text().strip()
     quote = f"\u201c{passage}\u201d \u2014 {author_name(seed)}"
 
