@@ -315,6 +315,14 @@ def test_keyboard_reaches_the_toolbar_and_escape_closes_it_and_restores_focus(op
     expect(page.locator("[data-oc-status]")).to_have_text("Link to the passage copied.")
     assert ":~:text=precision%2Dguided" in page.evaluate("navigator.clipboard.readText()")
 
+    # Tab leaves the toolbar for the rest of the page, and does not bring the reader back to it.
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.oc-share') !== null")
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == "Copy link to the passage"  # the toolbar is one stop: its last item
+
     page.keyboard.press("Escape")
     expect(page.locator(TOOLBAR)).to_be_hidden()
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Link to paragraph 3"
