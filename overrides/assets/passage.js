@@ -89,8 +89,8 @@
       var segmenter = new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" });
       for (var part of segmenter.segment(text)) segments.push([part.index, part.segment, part.isWordLike]);
     } else {
-      // Browsers without Intl.Segmenter have no text fragments either, but their readers' links are read
-      // by others. RegExp() rather than a literal: an engine without \p{} must not reject the whole script.
+      // Browsers from before Intl.Segmenter (2020-2024, by engine): close to its word breaker for most
+      // text. RegExp() rather than a literal, so that an engine without \p{} still runs the toolbar.
       var pattern = /\w+|[\s\S]/g;
       var wordLike = /\w/;
       try {
@@ -176,9 +176,9 @@
     return encodeURIComponent(term).replace(/-/g, "%2D");
   }
 
-  // The text directive ("text=...") for a range of the page, or null when the range holds no word or no
-  // directive up to MAX_WORDS words of context matches it alone. Also returns the passage's text and the
-  // element where it starts.
+  // The passage a range of the page selects, in whole words: {text, start, end (its first and last text
+  // nodes), directive ("text=...")}, or null when it holds no word. The directive is null when none with up
+  // to MAX_WORDS words of context matches the passage alone.
   function textDirective(range, root) {
     var model = readText(root || document.body);
     var text = model.text;
@@ -268,6 +268,7 @@
   var current = null; // {link, quote, exact, range}
   var dismissed = null; // the link of a passage Escape closed: not reopened until the selection changes
   var returnFocus = null;
+  var tabToToolbar = false; // the next Tab goes to the toolbar: once for each new passage
   var pointerDown = false;
   var timer;
 
@@ -356,9 +357,11 @@
     if (paragraphOf(range.startContainer) || paragraphOf(range.endContainer)) passage = textDirective(range);
     if (passage) passage.paragraph = paragraphOf(passage.start);
     if (!passage || !passage.paragraph || !paragraphOf(passage.end)) return close(false);
+    var previous = current && current.link;
     fill(passage);
     if (dismissed === current.link) return;
     dismissed = null;
+    if (toolbar.hidden || current.link !== previous) tabToToolbar = true;
     open(range);
   }
 
@@ -395,10 +398,12 @@
       close(true);
       event.preventDefault();
     } else if (event.key === "Tab" && !event.shiftKey && !inside) {
-      // The toolbar is the next stop after the selection (as it is now, not as it was 150 ms ago).
+      // The toolbar is the next stop after the selection (as it is now, not as it was 150 ms ago); once
+      // Tab has left it, Tab goes on through the page until the passage changes.
       window.clearTimeout(timer);
       update();
-      if (toolbar.hidden) return;
+      if (toolbar.hidden || !tabToToolbar) return;
+      tabToToolbar = false;
       returnFocus = document.activeElement;
       items()[0].focus();
       event.preventDefault();
