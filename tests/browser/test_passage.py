@@ -393,6 +393,9 @@ def test_toolbar_sits_above_the_selection_with_a_mouse(open_page):
 def test_on_a_phone_at_320px_the_toolbar_sits_below_the_selection(open_page, theme):
     page, watch = open_page(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True, color_scheme=theme)
     assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    # Nothing can hover here: the paragraph links are shown, not left to be found by chance.
+    opacities = page.locator("a.oc-permalink").evaluate_all("links => links.map(a => getComputedStyle(a).opacity)")
+    assert opacities and set(opacities) == {"1"}, opacities
     select(page, "Russia will continue to provide assistance to Syria", paragraph=4)
     toolbar_link(page)
     toolbar = page.evaluate(TOOLBAR_RECT_JS)
