@@ -40,8 +40,8 @@ tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock
 	cd tests/vnu && npm ci --no-audit --no-fund
 	touch $@
 
-# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's picture,
-# assets/readme/column.png, so that it stays current (tests/browser/screenshots.py).
+# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's pictures,
+# assets/readme/column.png and passage.png, so that they stay current (tests/browser/screenshots.py).
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python tests/browser/screenshots.py
 
