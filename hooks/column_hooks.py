@@ -14,13 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import card, data, paragraphs, reading, render, site_icons
+from column import body, card, data, paragraphs, reading, render, site_icons
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -140,14 +141,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    root = Path(config.config_file_path).parent
-    path = Path(page.file.abs_src_path)
-    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     with errors_as_build_errors():
-        source = path.read_text(encoding="utf-8-sig")
+        name, source = page_source(page, config)
         doc = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
-        data.check_body(source, name)
     lastmod = render.last_modified(page.meta)
     if lastmod:
         _site["lastmod"][page.file.src_uri] = lastmod
@@ -155,6 +152,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The body as the build rendered it, before any page is written: only allowed Markdown gets through."""
+    with errors_as_build_errors():
+        name, source = page_source(page, config)
+        body.check_body(source, name, markdown_renderer(config), html)
     # Counted on the body as rendered, before anything the page adds around the words: what the column says.
     _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
     return html
@@ -203,6 +204,24 @@ def errors_as_build_errors() -> Iterator[None]:
         yield
     except data.InputError as error:
         raise PluginError(str(error)) from None
+
+
+def page_source(page: Page, config: MkDocsConfig) -> tuple[str, str]:
+    """The page's file name, relative to the project (for error messages), and its whole text: MkDocs
+    hands hooks the body without the front matter, and so without the lines the errors count."""
+    root = Path(config.config_file_path).parent
+    path = Path(page.file.abs_src_path)
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    return name, path.read_text(encoding="utf-8-sig")
+
+
+def markdown_renderer(config: MkDocsConfig):
+    """Markdown to HTML with the build's extensions, to find the line of what the body check refuses."""
+
+    def render(text: str) -> str:
+        return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
+
+    return render
 
 
 def read_yaml(root: Path, name: str) -> data.Located:

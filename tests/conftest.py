@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from seed import Seed, read_seed
-from support import HOSTILE, ROOT, build, copy_project, hostile_project
+from support import HOSTILE_BUILDS, HOSTILE_URLS, ROOT, build, copy_project, hostile_project
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +41,11 @@ def seed() -> Seed:
 
 @pytest.fixture(scope="session")
 def hostile_sites(tmp_path_factory) -> dict[str, Path]:
-    """The site built from each hostile value: {case: site dir}."""
+    """The site built from each hostile build's text (support.HOSTILE_BUILDS): {build: site dir}."""
     sites = {}
-    for case, value in HOSTILE.items():
-        work = tmp_path_factory.mktemp(f"hostile-{case}")
-        result = build(hostile_project(work / "project", value), work / "site")
-        assert result.returncode == 0, f"{case}: {result.stderr}"
-        sites[case] = work / "site"
+    for name, text in HOSTILE_BUILDS.items():
+        work = tmp_path_factory.mktemp(f"hostile-{name}")
+        result = build(hostile_project(work / "project", text), work / "site", site_url=HOSTILE_URLS["site_url"])
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+        sites[name] = work / "site"
     return sites

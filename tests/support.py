@@ -3,6 +3,9 @@ the hostile-metadata corpus. Fixtures built on these are in conftest.py."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import json
 import os
 import re
@@ -10,6 +13,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
@@ -76,7 +81,112 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-# Hostile metadata: each value goes into the headline, standfirst, column name, disclaimer and author name.
+# --- independent expectations --------------------------------------------------------------------------
+
+# The page's Content-Security-Policy, written out: the one place to edit when the policy changes.
+# {scripts} stands for a sha256 source of each inline script, in page order, and {style} for the inline
+# stylesheet's: the tests compute them with hashlib from the blocks of the served page (sha256_source).
+POLICY = (
+    "default-src 'self'; script-src {scripts}; style-src 'self' {style}; img-src 'self' data:; "
+    "font-src 'none'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+)
+# The host's `_headers` file: the same policy plus what only a header can say, and long caching for the
+# fingerprinted card alone. {card} stands for the card's file name.
+HOST_HEADERS = (
+    "/*\n"
+    "  Content-Security-Policy: {policy}; frame-ancestors 'none'\n"
+    "  Referrer-Policy: strict-origin-when-cross-origin\n"
+    "  X-Content-Type-Options: nosniff\n"
+    "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n"
+    "/assets/{card}\n"
+    "  Cache-Control: public, max-age=31536000, immutable\n"
+)
+
+
+def sha256_source(code: str) -> str:
+    """A CSP hash source for an inline block (CSP Level 3: base64 of the SHA-256 of its UTF-8 text)."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def expected_policy(scripts: list[str], style: str) -> str:
+    """POLICY for a page whose inline scripts and stylesheet are these."""
+    return POLICY.format(scripts=" ".join(sha256_source(code) for code in scripts), style=sha256_source(style))
+
+
+# This column's share links when built for SITE_URL, written out: each network's documented endpoint, the
+# canonical URL and the headline percent-encoded as UTF-8 (spaces as %20). Not read from data/networks.yml.
+_URL = "https%3A%2F%2Fcolumns.example%2Fambassadors-view%2F"
+_TITLE = "Liberation%20of%20Palmyra%20as%20a%20sign%20of%20inevitable%20defeat%20of%20ISIS"
+SHARE_LINKS = {
+    "Share on Facebook": f"https://www.facebook.com/sharer/sharer.php?u={_URL}",
+    "Share on VK": f"https://vk.com/share.php?url={_URL}&title={_TITLE}",
+    "Share on X": f"https://twitter.com/intent/tweet?url={_URL}&text={_TITLE}",
+    "Share on Telegram": f"https://t.me/share/url?url={_URL}&text={_TITLE}",
+    "Share on Odnoklassniki": f"https://connect.ok.ru/offer?url={_URL}&title={_TITLE}",
+    "Share on WhatsApp": f"https://api.whatsapp.com/send?text={_TITLE}%20{_URL}",
+    "Share by e-mail": f"mailto:?subject={_TITLE}&body={_URL}",
+}
+# The light colours of overrides/assets/column.css (`--oc-NAME: light-dark(#light, #dark)`) that the
+# social card is drawn in, as RGB.
+PALETTE = {
+    "paper": (0xFB, 0xF9, 0xF5),
+    "ink": (0x1A, 0x1A, 0x1A),
+    "muted": (0x55, 0x55, 0x55),
+    "accent": (0xA3, 0x16, 0x1A),
+}
+
+
+# Where the card draws what (1200 x 630 pixels), as (left, top, right, bottom) boxes: the accent band down
+# the left edge, the kicker at the top, the headline in the middle, the byline at the bottom, and margins
+# left bare.
+CARD_BOXES = {
+    "band": (0, 0, 16, 630),
+    "kicker": (60, 60, 1140, 140),
+    "headline": (60, 150, 1140, 470),
+    "byline": (60, 500, 1140, 600),
+    "margins": [(24, 0, 1200, 56), (1130, 0, 1200, 630), (24, 604, 1200, 630)],
+}
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """'#rrggbb' as an (r, g, b) tuple."""
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def card_problems(png: bytes, palette: dict[str, tuple[int, int, int]]) -> list[str]:
+    """What is wrong with a card drawn in `palette` ({paper, ink, muted, accent: (r, g, b)}), judged on its
+    pixels: the size, the paper, the band and the kicker in the accent, the headline in ink, the byline
+    in the muted colour, each in its own box. Glyph edges are blended, so counts are of exact colours."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    if image.size != (1200, 630):
+        return [f"size {image.size}"]
+
+    def count(box, name: str) -> int:
+        return sum(1 for pixel in image.crop(box).getdata() if pixel == palette[name])
+
+    def area(box) -> int:
+        return (box[2] - box[0]) * (box[3] - box[1])
+
+    problems = []
+    if count(CARD_BOXES["band"], "accent") != area(CARD_BOXES["band"]):
+        problems.append("the band down the left edge is not all accent")
+    for box in CARD_BOXES["margins"]:
+        if count(box, "paper") != area(box):
+            problems.append(f"the margin {box} is not bare paper")
+    expected = {"kicker": "accent", "headline": "ink", "byline": "muted"}
+    for part, colour in expected.items():
+        if count(CARD_BOXES[part], colour) < 300:
+            problems.append(f"no {part} drawn in {colour} in {CARD_BOXES[part]}")
+        for other_part, other in expected.items():
+            if other_part != part and count(CARD_BOXES[part], other) > 0:
+                problems.append(f"{other} ({other_part}'s colour) drawn in the {part}'s box")
+    return problems
+
+
+# --- hostile input -------------------------------------------------------------------------------------
+
+# Hostile text: cases that a template printing a value unescaped, or escaping it for the wrong context,
+# would turn into markup, a broken attribute, a closed <script> block or a mangled string.
 HOSTILE = {
     "quotes": "Quotes \"double\" and 'single' and `back`",
     "ampersands": "Fish & chips &amp; &lt;b&gt; entities",
@@ -88,6 +198,67 @@ HOSTILE = {
     "cyrillic-emoji": "Освобождение Пальмиры 🕊️ — знак неизбежного поражения ИГИЛ",
     "mixed": 'Liberation "of" <Palmyra> & </script> ‘ISIS’ — Пальмира 🕊️',
 }
+# Two builds carry the corpus (a build is the expensive part): every short case together, and the long
+# one on its own, since its length is the point.
+HOSTILE_BUILDS = {
+    "together": " | ".join(value for case, value in HOSTILE.items() if case != "long"),
+    "long": HOSTILE["long"],
+}
+# Every free-text field that reaches a page: {label: (file, key as set_fields finds it)}. Each field gets
+# the build's text followed by its own label (hostile_text), so a template printing the wrong field fails.
+HOSTILE_FIELDS = {
+    "title": ("docs/index.md", "title"),
+    "description": ("docs/index.md", "description"),
+    "column": ("docs/index.md", "column"),
+    "disclaimer": ("docs/index.md", "disclaimer"),
+    "original_publisher": ("docs/index.md", "original_publisher"),
+    "author.name": ("data/authors.yml", "  name"),
+    "author.roles": ("data/authors.yml", "  roles"),
+    "profile.network": ("data/authors.yml", "    network"),
+    "profile.follow": ("data/authors.yml", "    follow"),
+    "profile.handle": ("data/authors.yml", "    handle"),
+    "network.name": ("data/networks.yml", "  name"),  # the first network's: Facebook
+    "network.label": ("data/networks.yml", "  label"),  # the first network with a label: e-mail
+    "site_name": ("mkdocs.yml", "site_name"),
+    "publisher.name": ("mkdocs.yml", "    name"),
+}
+# Hostile but well-formed URLs, which the checks let through: each must reach the page exactly as written.
+# `&lt;`, `&quot;` and `&amp;` are plain characters in a URL; printed unescaped into HTML they would be
+# read as <, " and &.
+HOSTILE_URLS = {
+    "original_url": "https://hostile.example/op-ed/?a=1&amp;b=&lt;script&gt;alert(1)&lt;/script&gt;#&quot;&gt;",
+    "profile.url": "https://hostile.example/@x?q=&quot;&gt;&lt;img/src=x/onerror=alert(3)&gt;&copy;(1)*!$,;=~",
+    "site_url": "https://columns.example/hostile&amp;view&lt;b&gt;/",
+    # The first network's share URL: {url} and {title} are filled in, percent-encoded.
+    "network.url": "https://www.facebook.com/sharer/sharer.php?u={url}&amp;t={title}&lt;b&gt;",
+}
+HOSTILE_URL_FIELDS = {
+    "original_url": ("docs/index.md", "original_url"),
+    "profile.url": ("data/authors.yml", "    url"),
+    "network.url": ("data/networks.yml", "  url"),
+}
+# Hostile Markdown that is allowed: markup in inline code, character references and a lone "<" show as
+# text; the links are plain links. Appended to the body; what it must look like on the page is written
+# out in tests/test_hostile_input.py.
+HOSTILE_BODY = """
+Inline code is text: `<div>`, `<script>alert(1)</script>` and `"><img src=x onerror=alert(3)>`.
+
+References stay text: &lt;b&gt;bold?&lt;/b&gt; &amp;amp; and a lone < and a bare & too.
+
+A [*link* with "quotes"](https://hostile.example/?a=1&amp;b=%3Cc%3E&d "title <b> & more") and \
+<https://hostile.example/auto?x=1&y=2>.
+
+> A quote holding `</blockquote>` and **strong** words.
+
+- an item holding `<li>`
+"""
+# The card and the favicon are drawn in the stylesheet's light colours: the hostile builds change them.
+HOSTILE_PALETTE = {"paper": "#f0f8ff", "ink": "#102030", "muted": "#405060", "accent": "#006400"}
+
+
+def hostile_text(text: str, field: str) -> str:
+    """What hostile_project puts into one field (a label of HOSTILE_FIELDS)."""
+    return f"{text} ({field})"
 
 
 def yaml_string(value: str) -> str:
@@ -105,31 +276,23 @@ def set_fields(path: Path, fields: dict[str, str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def hostile_project(dest: Path, value: str) -> Path:
-    """A copy of the project with `value` in every free-text field that reaches the page."""
+def hostile_project(dest: Path, text: str) -> Path:
+    """A copy of the project with hostile text in every free-text field (HOSTILE_FIELDS), the hostile
+    URLs in every URL field, the hostile Markdown at the end of the body and HOSTILE_PALETTE as the
+    stylesheet's light colours. Build it with site_url=HOSTILE_URLS["site_url"]."""
     project = copy_project(dest)
-    set_fields(
-        project / "docs" / "index.md",
-        {
-            "title": value,
-            "description": value + " (standfirst)",
-            "column": value,
-            "disclaimer": value,
-            "original_publisher": value,
-        },
-    )
-    set_fields(
-        project / "data" / "authors.yml",
-        {
-            "  name": value,
-            "  roles": value,
-            "    network": value,
-            "    follow": value,
-            "    handle": value,
-        },
-    )
-    set_fields(project / "data" / "networks.yml", {"  name": value})  # the first network's
-    set_fields(project / "mkdocs.yml", {"site_name": value, "    name": value})  # the site's and the publisher's
+    for field, (name, key) in HOSTILE_FIELDS.items():
+        set_fields(project / name, {key: hostile_text(text, field)})
+    for field, (name, key) in HOSTILE_URL_FIELDS.items():
+        set_fields(project / name, {key: HOSTILE_URLS[field]})
+    with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write(HOSTILE_BODY)
+    css = project / "overrides" / "assets" / "column.css"
+    style = css.read_text(encoding="utf-8")
+    for name, colour in HOSTILE_PALETTE.items():
+        style, count = re.subn(rf"(--oc-{name}: light-dark\()#[0-9a-fA-F]+", rf"\g<1>{colour}", style)
+        assert count == 1, f"--oc-{name} not in {css}"
+    css.write_text(style, encoding="utf-8")
     return project
 
 

@@ -59,6 +59,18 @@ CASES = {
         "original_url: javascript:alert(1)",
         ["docs/index.md, line 8", "field 'original_url'", "http(s) URL"],
     ),
+    "markup in the original url": (
+        "docs/index.md",
+        r"^original_url: .*$",
+        "original_url: 'https://www.rt.com/x\"><svg onload=alert(1)>'",
+        ["docs/index.md, line 8", "field 'original_url'", "the character '\"' at position 21", "%22"],
+    ),
+    "missing disclaimer": (
+        "docs/index.md",
+        r"^disclaimer: .*\n",
+        "",
+        ["docs/index.md", "field 'disclaimer'", "required"],
+    ),
     "author without entry": (
         "data/authors.yml",
         r"^yakovenko:",
@@ -76,6 +88,12 @@ CASES = {
         r"^    url: .*$",
         "    url: javascript:alert(1)",
         ["data/authors.yml, line 11", "field 'yakovenko.profile.url'", "http(s) URL"],
+    ),
+    "markup in the profile url": (
+        "data/authors.yml",
+        r"^    url: .*$",
+        "    url: https://x.com/<script>",
+        ["data/authors.yml, line 11", "field 'yakovenko.profile.url'", "the character '<'", "%3C"],
     ),
     "malformed data yaml": (
         "data/networks.yml",
@@ -125,6 +143,12 @@ CASES = {
         "  quote_url: javascript://t.me/",
         ["data/networks.yml, line 24", "field '3.quote_url'", "https: or mailto:"],
     ),
+    "quote in a share url": (
+        "data/networks.yml",
+        r"\?u=\{url\}",
+        '?u={url}"onmouseover="alert(1)',
+        ["data/networks.yml, line 9", "field '0.url'", "the character '\"'"],
+    ),
     "unknown field in a network": (
         "data/networks.yml",
         r"^  name: Facebook$",
@@ -155,6 +179,18 @@ CASES = {
         '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\nRussia has',
         ["docs/index.md, line 15", "the column's body", "raw HTML", "<meta http-equiv"],
     ),
+    "javascript link in the body": (
+        "docs/index.md",
+        r"^Russia has",
+        "[Read more](javascript:alert(1))\n\nRussia has",
+        ["docs/index.md, line 15", "the column's body", "a link to 'javascript:alert(1)'"],
+    ),
+    "image in the body": (
+        "docs/index.md",
+        r"^Russia has",
+        "![](https://tracker.example/p.gif)\n\nRussia has",
+        ["docs/index.md, line 15", "the column's body", "an image", "https://tracker.example/p.gif"],
+    ),
     "missing site_url": ("mkdocs.yml", r"^site_url: .*\n", "", ["mkdocs.yml", "field 'site_url'", "http(s) URL"]),
     "missing publisher": (
         "mkdocs.yml",
@@ -181,7 +217,7 @@ def test_bad_input_stops_the_build_with_a_clear_error(project, tmp_path, case):
     assert not (site_dir / "index.html").exists(), "no page is published from bad input"
 
 
-@pytest.mark.parametrize("value", ["", "ftp://columns.example/", "//columns.example/"])
+@pytest.mark.parametrize("value", ["", "ftp://columns.example/", "//columns.example/", 'https://columns.example/"><x>'])
 def test_site_url_must_be_absolute_http(project, tmp_path, value):
     result = build(project, tmp_path / "out", site_url=value)
     assert result.returncode != 0

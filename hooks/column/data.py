@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import ipaddress
 import re
 import string
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -28,11 +29,14 @@ class Located:
     lines: dict[str, int]
     file: str
 
-    def fail(self, field: str, expected: str, got: object = None, *, show_got: bool = True) -> InputError:
+    def fail(
+        self, field: str, expected: str, got: object = None, *, show_got: bool = True, because: str = ""
+    ) -> InputError:
         line = self.lines.get(field)
         where = f"{self.file}, line {line}" if line else self.file
         detail = f", got {describe(got)}" if show_got else ""
-        return InputError(f"{where}: field '{field}': expected {expected}{detail}.")
+        reason = f": {because}" if because else ""
+        return InputError(f"{where}: field '{field}': expected {expected}{detail}{reason}.")
 
 
 def describe(value: object) -> str:
@@ -141,8 +145,10 @@ def check_value(doc: Located, field: str, value: object, kind: str) -> None:
             raise doc.fail(field, kind, value)
         if has_control_chars(value):
             raise doc.fail(field, f"{kind} without control characters", value)
-    if kind == URL and not is_http_url(value):
-        raise doc.fail(field, kind, value)
+    if kind == URL:
+        problem = url_problem(value)
+        if problem:
+            raise doc.fail(field, kind, value, because=problem)
     if kind == KEY and not KEY_RE.fullmatch(value):
         raise doc.fail(field, kind, value)
     if kind == DATE and parse_date(value) is None:
@@ -178,9 +184,62 @@ def has_control_chars(value: str) -> bool:
     return any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value)
 
 
-def is_http_url(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(ch.isspace() for ch in value)
+# --- URLs ------------------------------------------------------------------------------------------------
+
+# The characters RFC 3986 allows in a URL, less the apostrophe, which ends a single-quoted attribute.
+# A quote, <, >, a backslash, a space, a control or a non-ASCII character must be percent-encoded, so
+# that a URL never needs escaping to be printed in HTML, whatever a template does with it.
+URL_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~:/?#[]@!$&()*+,;=%")
+HOST_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + "-_")
+
+
+def url_problem(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
+    """Why `value` is not a well-formed absolute URL with one of `schemes`, in words; None if it is one.
+    http(s) URLs need a host name (or IP address) and carry no user name or password."""
+    for position, character in enumerate(value, start=1):
+        if character not in URL_CHARACTERS:
+            escaped = quote(character, safe="")
+            return f"the character {character!r} at position {position} must be percent-encoded, as {escaped}"
+    for position, character in enumerate(value, start=1):
+        escape = value[position : position + 2]
+        if character == "%" and not (len(escape) == 2 and all(digit in string.hexdigits for digit in escape)):
+            return f"the '%' at position {position} must start an escape of two hex digits, such as %20"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as error:
+        return f"it is not a well-formed URL ({error})"
+    if parts.scheme not in schemes:
+        names = [f"{scheme}:" for scheme in schemes]
+        return "it must start with " + (", ".join(names[:-1]) + " or " if names[1:] else "") + names[-1]
+    if any(bracket in part for part in (parts.path, parts.query, parts.fragment) for bracket in "[]"):
+        return "'[' and ']' may only enclose an IPv6 address"
+    if "#" in parts.fragment:
+        return "it holds more than one '#'"
+    if parts.scheme == "mailto":
+        # mailto:?subject=...&body=... (no address: the reader picks one) is a valid share link.
+        return None if (parts.path or parts.query) and not parts.netloc else "mailto: takes an address, not '//'"
+    if not parts.hostname:
+        return "it needs a host name, such as https://example.com/"
+    if not is_host(parts.hostname):
+        return f"{parts.hostname!r} is not a host name (letters, digits, '-' and '_' between dots) or an IP address"
+    if "@" in parts.netloc:
+        return "it must not carry a user name or password before '@'"
+    return None
+
+
+def is_host(host: str) -> bool:
+    """A host name (letters, digits, '-' and '_' between dots; lower case, as urlsplit gives it) or an IP address."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.split(".")
+    return all(
+        0 < len(label) <= 63 and set(label) <= HOST_CHARACTERS and label[0] != "-" and label[-1] != "-"
+        for label in labels
+    )
 
 
 # --- the column's front matter -----------------------------------------------------------------------
@@ -215,24 +274,6 @@ def check_front_matter(doc: Located, authors: dict) -> dict:
         if is_before(meta["updated"], meta["date"]):
             raise doc.fail("updated", f"a date not before 'date' ({meta['date']})", meta["updated"])
     return meta
-
-
-# Markup in the body would reach the page as it is: the words are Markdown, nothing else.
-# (An autolink such as <https://...> is Markdown, not markup.)
-RAW_HTML_RE = re.compile(r"<(?!https?://|mailto:)[A-Za-z!/?]")
-
-
-def check_body(source: str, file: str) -> None:
-    """The column's body is text: raw HTML (a <meta http-equiv="refresh">, say) stops the build."""
-    match = FRONT_MATTER_RE.match(source)
-    start = match.end() if match else 0
-    found = RAW_HTML_RE.search(source, start)
-    if found:
-        line = source.count("\n", 0, found.start()) + 1
-        raise InputError(
-            f"{file}, line {line}: the column's body: expected Markdown text, "
-            f"got raw HTML ({source[found.start() : found.start() + 30]!r}...)."
-        )
 
 
 # --- data files ----------------------------------------------------------------------------------------
@@ -304,9 +345,10 @@ def check_url_template(doc: Located, field: str, template: str, *, quote: bool =
         raise doc.fail(field, expected + " (braces must be balanced)", template) from None
     if not required <= names or not names <= allowed:
         raise doc.fail(field, expected, template)
-    scheme = urlsplit(template).scheme
-    if scheme not in ("https", "mailto") or (scheme == "https" and not urlsplit(template).netloc):
-        raise doc.fail(field, expected, template)
+    # Filled in as render.share_links fills it: the placeholders become percent-encoded text.
+    problem = url_problem(template.format(url="x", title="x"), ("https", "mailto"))
+    if problem:
+        raise doc.fail(field, expected, template, because=problem)
 
 
 AUTHOR = {"name": (TEXT, True), "roles": (TEXT, True), "profile": ("a mapping", True)}
@@ -335,9 +377,11 @@ def check_authors(doc: Located, icons: dict[str, str]) -> dict[str, dict]:
 
 def check_site_url(value: object, file: str) -> str:
     """Share links and link previews need absolute URLs, so the public address is required."""
-    if not isinstance(value, str) or not is_http_url(value):
+    problem = url_problem(value) if isinstance(value, str) else None
+    if not isinstance(value, str) or problem:
+        reason = f": {problem}" if problem and value else ""
         raise InputError(
             f"{file}: field 'site_url': expected the site's public address as an absolute http(s) URL "
-            f"(or the SITE_URL environment variable), got {describe(value)}."
+            f"(or the SITE_URL environment variable), got {describe(value)}{reason}."
         )
     return value if value.endswith("/") else value + "/"
