@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from PIL import Image
 
@@ -162,7 +163,8 @@ def card_problems(png: bytes, palette: dict[str, tuple[int, int, int]]) -> list[
         return [f"size {image.size}"]
 
     def count(box, name: str) -> int:
-        return sum(1 for pixel in image.crop(box).getdata() if pixel == palette[name])
+        colours = image.crop(box).getcolors(maxcolors=area(box))
+        return sum(number for number, colour in colours if colour == palette[name])
 
     def area(box) -> int:
         return (box[2] - box[0]) * (box[3] - box[1])
@@ -259,6 +261,121 @@ HOSTILE_PALETTE = {"paper": "#f0f8ff", "ink": "#102030", "muted": "#405060", "ac
 def hostile_text(text: str, field: str) -> str:
     """What hostile_project puts into one field (a label of HOSTILE_FIELDS)."""
     return f"{text} ({field})"
+
+
+# Where the fields land on the page: {context: (CSS selector of exactly one element, "text" or an
+# attribute)}. tests/test_hostile_input.py reads them with lxml, tests/browser/test_hostile.py in Chromium.
+CONTEXTS = {
+    "<title>": ("title", "text"),
+    "headline": ("h1", "text"),
+    "kicker": (".oc-kicker", "text"),
+    "standfirst": (".oc-standfirst", "text"),
+    "byline": (".oc-byline a", "text"),
+    "disclaimer": (".oc-disclaimer p", "text"),
+    "bio name": (".oc-bio__text strong", "text"),
+    "bio handle": (".oc-bio__text a", "text"),
+    "bio handle link": (".oc-bio__text a", "href"),
+    "profile link": (".oc-bio__profile", "href"),
+    "profile label": (".oc-bio__profile", "aria-label"),
+    "profile title": (".oc-bio__profile", "title"),
+    "original link": (".oc-original a", "href"),
+    "original link text": (".oc-original a", "text"),
+    "site name": (".oc-header__site", "text"),
+    "canonical": ('link[rel="canonical"]', "href"),
+    "description": ('meta[name="description"]', "content"),
+    "author": ('meta[name="author"]', "content"),
+    "og:title": ('meta[property="og:title"]', "content"),
+    "og:description": ('meta[property="og:description"]', "content"),
+    "og:url": ('meta[property="og:url"]', "content"),
+    "og:site_name": ('meta[property="og:site_name"]', "content"),
+    "og:image:alt": ('meta[property="og:image:alt"]', "content"),
+    "article:author": ('meta[property="article:author"]', "content"),
+    "article:section": ('meta[property="article:section"]', "content"),
+    "twitter:title": ('meta[name="twitter:title"]', "content"),
+    "twitter:description": ('meta[name="twitter:description"]', "content"),
+    "twitter:image:alt": ('meta[name="twitter:image:alt"]', "content"),
+    "twitter:creator": ('meta[name="twitter:creator"]', "content"),
+    "copy link": ("[data-oc-copy]", "data-oc-copy"),
+    "share sheet title": ("[data-oc-share]", "data-oc-title"),
+    "share sheet url": ("[data-oc-share]", "data-oc-url"),
+    "address": (".oc-share__address", "text"),
+    "printed address": (".oc-print-url", "text"),
+}
+
+
+def hostile_expectations(text: str) -> dict[str, str]:
+    """What each of CONTEXTS must hold on a page built by hostile_project(text): the input, unchanged."""
+
+    def field(name: str) -> str:
+        return hostile_text(text, name)
+
+    site, alt = HOSTILE_URLS["site_url"], f"{field('column')}: {field('title')}, by {field('author.name')}"
+    return {
+        "<title>": field("title"),
+        "headline": field("title"),
+        "kicker": field("column"),
+        "standfirst": field("description"),
+        "byline": field("author.name"),
+        "disclaimer": field("disclaimer"),
+        "bio name": field("author.name"),
+        "bio handle": field("profile.handle"),
+        "bio handle link": HOSTILE_URLS["profile.url"],
+        "profile link": HOSTILE_URLS["profile.url"],
+        "profile label": f"{field('profile.handle')} on {field('profile.network')}",
+        "profile title": f"{field('profile.handle')} on {field('profile.network')}",
+        "original link": HOSTILE_URLS["original_url"],
+        "original link text": HOSTILE_URLS["original_url"],
+        "site name": field("site_name"),
+        "canonical": site,
+        "description": field("description"),
+        "author": field("author.name"),
+        "og:title": field("title"),
+        "og:description": field("description"),
+        "og:url": site,
+        "og:site_name": field("site_name"),
+        "og:image:alt": alt,
+        "article:author": HOSTILE_URLS["profile.url"],
+        "article:section": field("column"),
+        "twitter:title": field("title"),
+        "twitter:description": field("description"),
+        "twitter:image:alt": alt,
+        "twitter:creator": field("profile.handle"),
+        "copy link": site,
+        "share sheet title": field("title"),
+        "share sheet url": site,
+        "address": site,
+        "printed address": f"Read online: {site}",
+    }
+
+
+def hostile_share_links(text: str) -> dict[str, str]:
+    """{label: href} of the share bar built by hostile_project(text): the endpoints this column uses
+    (written out, as in SHARE_LINKS), with the hostile site URL and headline percent-encoded as UTF-8."""
+    url, title = quote(HOSTILE_URLS["site_url"], safe=""), quote(hostile_text(text, "title"), safe="")
+    return {
+        f"Share on {hostile_text(text, 'network.name')}": (
+            f"https://www.facebook.com/sharer/sharer.php?u={url}&amp;t={title}&lt;b&gt;"
+        ),
+        "Share on VK": f"https://vk.com/share.php?url={url}&title={title}",
+        "Share on X": f"https://twitter.com/intent/tweet?url={url}&text={title}",
+        "Share on Telegram": f"https://t.me/share/url?url={url}&text={title}",
+        "Share on Odnoklassniki": f"https://connect.ok.ru/offer?url={url}&title={title}",
+        "Share on WhatsApp": f"https://api.whatsapp.com/send?text={title}%20{url}",
+        hostile_text(text, "network.label"): f"mailto:?subject={title}&body={url}",
+    }
+
+
+# How HOSTILE_BODY must show on the page: markup in code as text, references decoded once, plain links.
+HOSTILE_BODY_SHOWN = {
+    "code": ["<div>", "<script>alert(1)</script>", '"><img src=x onerror=alert(3)>', "</blockquote>", "<li>"],
+    "references": "References stay text: <b>bold?</b> &amp; and a lone < and a bare & too.",
+    "links": [
+        ["https://hostile.example/?a=1&b=%3Cc%3E&d", 'link with "quotes"', "title <b> & more"],
+        ["https://hostile.example/auto?x=1&y=2", "https://hostile.example/auto?x=1&y=2", None],
+    ],
+    # Every element the body holds: the allowed ones only.
+    "elements": ["a", "blockquote", "code", "em", "li", "p", "strong", "ul"],
+}
 
 
 def yaml_string(value: str) -> str:

@@ -9,7 +9,7 @@ import material
 import pytest
 import yaml
 
-from support import ORIGINAL, ROOT, SITE_URL
+from support import ORIGINAL, ROOT, SHARE_LINKS, SITE_URL
 
 CANONICAL = SITE_URL
 PROFILE = "https://x.com/Amb_Yakovenko"
@@ -93,6 +93,11 @@ def test_share_bar_has_each_network_in_order(page):
     assert list(share_links(page)) == list(ENDPOINTS)
 
 
+def test_share_links_are_exactly_this_columns_links(page):
+    # Written out in support.SHARE_LINKS for the tests' SITE_URL, not read from data/networks.yml.
+    assert [(label, a.get("href")) for label, a in share_links(page).items()] == list(SHARE_LINKS.items())
+
+
 @pytest.mark.parametrize("label", ENDPOINTS)
 def test_share_link_endpoint_url_and_title(page, label, seed):
     href = share_links(page)[label].get("href")
@@ -134,10 +139,9 @@ def test_every_control_has_an_accessible_name(page):
 
 def test_icons_are_inline_svg_from_one_icon_set(site, page):
     icons = page.cssselect(".oc-icon")
-    networks = yaml.safe_load((ROOT / "data" / "networks.yml").read_text(encoding="utf-8"))
-    expected = len(networks) + 6  # the networks, copy (link + check), share, profile, theme (moon + sun)
-    # The passage toolbar: the networks that take a quote, copy (link + check), share.
-    expected += len([network for network in networks if "quote_url" in network]) + 3
+    # Seven networks, copy (link + check), share, profile, theme (moon + sun); the passage toolbar: the four
+    # networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share.
+    expected = 7 + 6 + 4 + 3
     assert len(icons) == expected
     for icon in icons:
         assert icon.get("aria-hidden") == "true" and len(icon.cssselect("svg")) == 1

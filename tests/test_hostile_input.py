@@ -1,90 +1,230 @@
-"""Hostile metadata renders exactly as text in every context it lands in (issue 4): HTML text, attributes,
-URLs, JSON-LD and the card. The same builds are opened in Chromium by tests/browser/test_hostile.py."""
+"""Hostile input is either refused with a clear error or rendered inert, in every context it lands in
+(issues 4 and 10): HTML text, attributes, URLs, JSON-LD, the body, the 404 page, the sitemap, the host
+headers and the card. The builds (support.HOSTILE_BUILDS) put hostile text in every free-text field,
+well-formed but hostile URLs in every URL field and hostile Markdown in the body; the same builds are
+opened in Chromium by tests/browser/test_hostile.py."""
 
 from __future__ import annotations
 
-import io
 import json
-from urllib.parse import parse_qs, urlsplit
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
-from PIL import Image
+from markdown import Markdown
 
-from column import card as card_module
-from support import HOSTILE, meta
+import column_hooks
+from column import body, data
+from support import (
+    CONTEXTS,
+    HOST_HEADERS,
+    HOSTILE,
+    HOSTILE_BODY_SHOWN,
+    HOSTILE_BUILDS,
+    HOSTILE_PALETTE,
+    HOSTILE_URLS,
+    ROOT,
+    card_problems,
+    expected_policy,
+    hostile_expectations,
+    hostile_share_links,
+    hostile_text,
+    rgb,
+)
 
 
-def text(element) -> str:
-    return element.text_content().strip()
-
-
-@pytest.fixture(scope="module", params=list(HOSTILE))
+@pytest.fixture(scope="module", params=list(HOSTILE_BUILDS))
 def hostile(request, hostile_sites):
-    case = request.param
-    site = hostile_sites[case]
+    """(the build's hostile text, its site folder, index.html as text, index.html parsed)."""
+    site = hostile_sites[request.param]
     raw = (site / "index.html").read_text(encoding="utf-8")
-    return HOSTILE[case], site, raw, lxml_html.fromstring(raw)
+    return HOSTILE_BUILDS[request.param], site, raw, lxml_html.fromstring(raw)
 
 
-def test_text_contexts(hostile):
-    value, _, _, page = hostile
-    assert page.findtext(".//title") == value
-    assert [text(h) for h in page.xpath("//h1")] == [value]
-    assert text(page.cssselect(".oc-kicker")[0]) == value
-    assert text(page.cssselect(".oc-standfirst")[0]) == value + " (standfirst)"
-    assert text(page.cssselect(".oc-disclaimer p")[0]) == value
-    assert text(page.cssselect(".oc-bio__text strong")[0]) == value
-    assert " ".join(text(page.cssselect(".oc-bio__text")[0]).split()) == " ".join(
-        f"{value}, {value}. {value} {value}".split()
-    )
-    assert text(page.cssselect(".oc-original")[0]).startswith(f"First published by {value}:")
-    assert text(page.cssselect(".oc-header__site")[0]) == value
+def read(page, selector: str, what: str) -> str | None:
+    (element,) = page.cssselect(selector)  # exactly one
+    return element.text_content() if what == "text" else element.get(what)
 
 
-def test_attribute_contexts(hostile):
-    value, _, _, page = hostile
-    for name in ("og:title", "twitter:title", "article:section"):
-        assert meta(page, name) == value
-    assert meta(page, "description") == meta(page, "og:description") == value + " (standfirst)"
-    assert meta(page, "author") == value
-    assert value in meta(page, "og:image:alt")
-    assert page.cssselect("[data-oc-share]")[0].get("data-oc-title") == value
-    assert meta(page, "og:site_name") == meta(page, "twitter:creator") == value
-    assert page.cssselect(".oc-bio__profile")[0].get("aria-label") == f"{value} on {value}"
-    assert page.cssselect(".oc-share__list a")[0].get("aria-label") == f"Share on {value}"
+def test_every_context_shows_the_input_exactly(hostile):
+    text, _, _, page = hostile
+    seen = {context: read(page, selector, what) for context, (selector, what) in CONTEXTS.items()}
+    assert seen == hostile_expectations(text)
 
 
-def test_url_context(hostile):
-    value, _, _, page = hostile
-    for link in page.cssselect(".oc-share__list a"):
-        query = parse_qs(urlsplit(link.get("href")).query)
-        titles = query.get("title") or query.get("text") or query.get("subject")
-        if titles and "whatsapp" not in link.get("href"):
-            assert titles == [value], link.get("href")
-        assert " " not in link.get("href") and "<" not in link.get("href") and '"' not in link.get("href")
+def test_share_links_carry_the_input_percent_encoded(hostile):
+    text, _, _, page = hostile
+    links = page.cssselect(".oc-share__list a")
+    assert {link.get("aria-label"): link.get("href") for link in links} == hostile_share_links(text)
+    assert [link.get("title") for link in links] == [link.get("aria-label") for link in links]
 
 
 def test_json_ld_stays_valid_and_inert(hostile):
-    value, _, _raw, page = hostile
+    text, _, _, page = hostile
     (script,) = page.xpath("//script[@type='application/ld+json']")
-    body = script.text
-    assert "<" not in body and ">" not in body, "no value can close the script block"
-    data = json.loads(body)
-    assert data["headline"] == data["articleSection"] == data["author"]["name"] == value
-    assert data["author"]["jobTitle"] == data["publisher"]["name"] == data["isBasedOn"]["publisher"]["name"] == value
+    assert "<" not in script.text and ">" not in script.text, "no value can close the script block"
+    found = json.loads(script.text)
+    site = HOSTILE_URLS["site_url"]
+    assert (found["headline"], found["description"], found["articleSection"]) == (
+        hostile_text(text, "title"),
+        hostile_text(text, "description"),
+        hostile_text(text, "column"),
+    )
+    assert found["url"] == found["mainEntityOfPage"] == site
+    assert found["author"]["name"] == hostile_text(text, "author.name")
+    assert found["author"]["jobTitle"] == hostile_text(text, "author.roles")
+    assert found["author"]["sameAs"] == [HOSTILE_URLS["profile.url"]]
+    assert found["publisher"]["name"] == hostile_text(text, "publisher.name") and found["publisher"]["url"] == site
+    assert found["isBasedOn"]["url"] == HOSTILE_URLS["original_url"]
+    assert found["isBasedOn"]["publisher"]["name"] == hostile_text(text, "original_publisher")
+
+
+def test_the_body_shows_markup_as_text_and_keeps_to_the_allow_list(hostile, seed):
+    _, _, _, page = hostile
+    (column_body,) = page.cssselect(".oc-body")
+    paragraphs = [p.text_content() for p in column_body.xpath("./p")]
+    assert paragraphs[: len(seed.body)] == list(seed.body)
+    assert [code.text_content() for code in column_body.iter("code")] == HOSTILE_BODY_SHOWN["code"]
+    assert HOSTILE_BODY_SHOWN["references"] in paragraphs
+    links = [[a.get("href"), a.text_content(), a.get("title")] for a in column_body.iter("a")]
+    assert links == HOSTILE_BODY_SHOWN["links"]
+    assert sorted({element.tag for element in column_body.iterdescendants()}) == HOSTILE_BODY_SHOWN["elements"]
 
 
 def test_no_markup_is_injected(hostile):
     _, _, raw, page = hostile
-    scripts = page.xpath("//script")
-    # The site's own: the theme script in <head>, the JSON-LD block, the page script. Nothing else.
-    assert [s.get("type") for s in scripts] == [None, "application/ld+json", None]
-    assert not page.xpath("//img | //*[@onerror] | //*[@onload]")
-    assert "<script>alert" not in raw and "<img src=x" not in raw
+    # The site's own scripts: the theme script in <head>, the JSON-LD block, the page script. Nothing else.
+    assert [s.get("type") for s in page.xpath("//script")] == [None, "application/ld+json", None]
+    assert not page.xpath("//img | //iframe | //object | //embed | //form | //base | //@*[starts-with(name(), 'on')]")
+    assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')])]"), "every SVG is one of the icons"
+    assert "<script>alert" not in raw and "<img" not in raw
 
 
-def test_card_is_drawn(hostile):
-    _, site, _, _ = hostile
+def test_the_policy_still_covers_exactly_the_page_code(hostile):
+    _, site, raw, page = hostile
+    scripts = re.findall(r"<script>(.*?)</script>", raw, flags=re.S)
+    (style,) = re.findall(r"<style>(.*?)</style>", raw, flags=re.S)
+    policy = expected_policy(scripts, style)
+    assert page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [policy]
     (card,) = (site / "assets").glob("card.*.png")
-    assert Image.open(io.BytesIO(card.read_bytes())).size == (card_module.WIDTH, card_module.HEIGHT)
+    assert (site / "_headers").read_text(encoding="utf-8") == HOST_HEADERS.format(policy=policy, card=card.name)
+
+
+def test_the_404_page_sitemap_and_robots_show_the_input(hostile):
+    text, site, _, _ = hostile
+    not_found = lxml_html.fromstring((site / "404.html").read_bytes())
+    site_name = hostile_text(text, "site_name")
+    assert not_found.findtext(".//title") == f"Page not found · {site_name}"
+    assert read(not_found, ".oc-header__site", "text") == site_name
+    base = urlsplit(HOSTILE_URLS["site_url"]).path
+    assert read(not_found, ".oc-header__site", "href") == base
+    assert [a.get("href") for a in not_found.cssselect(".oc-not-found a")] == [base]
+    assert read(not_found, ".oc-footer p", "text").startswith(site_name + ". ")
+    sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    assert [loc.text for loc in sitemap.iter("{*}loc")] == [HOSTILE_URLS["site_url"]]
+    robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {HOSTILE_URLS['site_url']}sitemap.xml" in robots
+
+
+def test_card_and_favicon_are_drawn_in_the_stylesheet_colours(hostile):
+    _, site, _, page = hostile
+    (card,) = (site / "assets").glob("card.*.png")
+    assert card_problems(card.read_bytes(), {name: rgb(colour) for name, colour in HOSTILE_PALETTE.items()}) == []
+    (favicon,) = page.xpath("//link[@rel='icon']/@href")
+    assert f'<svg fill="{HOSTILE_PALETTE["accent"]}" ' in unquote(favicon)
+
+
+# --- refused where text is not allowed ------------------------------------------------------------------
+
+ICONS = data.load_yaml((ROOT / "data" / "icons.yml").read_text(encoding="utf-8"), "data/icons.yml").value
+
+
+def front_matter() -> data.Located:
+    return data.split_front_matter((ROOT / "docs" / "index.md").read_text(encoding="utf-8"), "docs/index.md")
+
+
+def data_file(name: str) -> data.Located:
+    return data.load_yaml((ROOT / name).read_text(encoding="utf-8"), name)
+
+
+def with_value(doc: data.Located, path: str, value) -> data.Located:
+    """`doc` with the field at a dotted path set to `value`; a path ending in ":key" renames that key."""
+    changed = json.loads(json.dumps(doc.value))
+    *parents, last = path.split(".")
+    node = changed
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    if last.startswith(":"):
+        node[value] = node.pop(last[1:])
+    else:
+        node[int(last) if isinstance(node, list) else last] = value
+    return data.Located(changed, doc.lines, doc.file)
+
+
+def authors() -> dict:
+    return data_file("data/authors.yml").value
+
+
+# Fields that take a key, a fixed value, a URL or a path, never free text: {field: (check, file, line)}.
+REFUSING = {
+    "template": (lambda v: data.check_front_matter(with_value(front_matter(), "template", v), authors()), 3),
+    "author": (lambda v: data.check_front_matter(with_value(front_matter(), "author", v), authors()), 6),
+    "original_url": (lambda v: data.check_front_matter(with_value(front_matter(), "original_url", v), authors()), 8),
+    "yakovenko": (lambda v: data.check_authors(with_value(data_file("data/authors.yml"), ":yakovenko", v), ICONS), 0),
+    "yakovenko.profile.icon": (
+        lambda v: data.check_authors(with_value(data_file("data/authors.yml"), "yakovenko.profile.icon", v), ICONS),
+        8,
+    ),
+    "yakovenko.profile.url": (
+        lambda v: data.check_authors(with_value(data_file("data/authors.yml"), "yakovenko.profile.url", v), ICONS),
+        11,
+    ),
+    "0.icon": (lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "0.icon", v), ICONS), 7),
+    "0.url": (lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "0.url", v), ICONS), 9),
+    "fb": (lambda v: data.check_icons(with_value(data_file("data/icons.yml"), "fb", v), lambda path: True), 5),
+    "site_url": (lambda v: data.check_site_url(v, "mkdocs.yml"), 0),
+    "extra.locale": (
+        lambda v: column_hooks.check_extra(type("Config", (), {"extra": {"locale": v, "publisher": {"name": "x"}}})),
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize("field", REFUSING)
+def test_hostile_text_is_refused_where_only_a_key_url_or_path_belongs(field):
+    check, line = REFUSING[field]
+    for case, value in HOSTILE.items():
+        with pytest.raises(data.InputError) as error:
+            check(value)
+        message = str(error.value)
+        shown = field if field != "yakovenko" else value  # a renamed key is named by its new name
+        assert f"field '{shown}'" in message, (case, message)
+        assert "expected" in message, (case, message)
+        if line:
+            assert f", line {line}: " in message, (case, message)
+
+
+def test_hostile_markdown_is_refused_in_the_body():
+    # Each hostile text as raw HTML in the body: refused, or (where Markdown makes it text) shown as text.
+    render = Markdown(extensions=["toc", "tables", "fenced_code"]).convert
+    for case, value in HOSTILE.items():
+        html = render(value)
+        if body.refused(html):
+            with pytest.raises(data.InputError, match=r"^p\.md, line 4: the column's body"):
+                body.check_body(f"---\nt: x\n---\n{value}\n", "p.md", render)
+        else:
+            assert "<script" not in html and "<img" not in html, case
+
+
+def test_the_hostile_project_changes_every_field_it_names(tmp_path):
+    # Guards the corpus itself: each field holds the hostile text, each URL field its URL.
+    from support import HOSTILE_FIELDS, HOSTILE_URL_FIELDS, hostile_project
+
+    project = hostile_project(tmp_path / "project", "X")
+    for field, (name, key) in {**HOSTILE_FIELDS, **HOSTILE_URL_FIELDS}.items():
+        expected = HOSTILE_URLS.get(field) or hostile_text("X", field)
+        text = Path(project / name).read_text(encoding="utf-8")
+        assert f"{key}: {json.dumps(expected)}" in text, field

@@ -12,7 +12,8 @@ import pytest
 from lxml import html as lxml_html
 from PIL import Image
 
-from support import ORIGINAL, ROOT, SITE_URL, build, meta
+from column import card
+from support import ORIGINAL, PALETTE, ROOT, SITE_URL, build, card_problems, meta
 
 PROFILE = "https://x.com/Amb_Yakovenko"
 # Google's article guidance: images in 16:9, 4:3 and 1:1, each at least 50,000 pixels.
@@ -199,8 +200,24 @@ def test_social_card_is_a_1200x630_png(site, og):
     assert og["og:image"].endswith((next((site / "assets").glob("card.*.png"))).name)
     image = Image.open(io.BytesIO(data))
     assert (image.format, image.size) == ("PNG", (1200, 630))
-    # Not a blank canvas: the text is drawn (many distinct colours from anti-aliased glyphs).
-    assert len(image.getcolors(maxcolors=1 << 16) or []) > 20
+
+
+def test_social_card_is_drawn_in_the_page_colours_with_every_part_in_place(site):
+    # The page's light palette, written out (support.PALETTE): paper, an accent band and kicker, the
+    # headline in ink, the byline in the muted colour at the bottom. The hostile builds change the
+    # stylesheet's colours and check that the card follows (tests/test_hostile_input.py).
+    assert card_problems(card_bytes(site), PALETTE) == []
+
+
+def test_card_problems_sees_a_card_without_byline_or_in_other_colours():
+    """Control: the pixel check fails a card with no byline and a card in colours other than the page's."""
+    hex_palette = {name: "#{:02x}{:02x}{:02x}".format(*colour) for name, colour in PALETTE.items()}
+    args = dict(headline="Liberation of Palmyra", column="Ambassador's view", author="Dr Alexander Yakovenko")
+    assert card_problems(card.render_card(**args, palette=hex_palette), PALETTE) == []
+    no_byline = card.render_card(**args, palette={**hex_palette, "muted": hex_palette["paper"]})  # drawn unseen
+    assert card_problems(no_byline, PALETTE) == ["no byline drawn in muted in (60, 500, 1140, 600)"]
+    other = card.render_card(**args, palette={**hex_palette, "paper": "#ffffff"})
+    assert "the margin (24, 0, 1200, 56) is not bare paper" in card_problems(other, PALETTE)
 
 
 def tree(folder) -> dict[str, bytes]:

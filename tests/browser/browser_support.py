@@ -4,6 +4,7 @@ would (with the headers from its `_headers` file and a real 404), and finding an
 from __future__ import annotations
 
 import contextlib
+import html
 import http.server
 import os
 import re
@@ -55,7 +56,7 @@ def site_base_path(site: Path) -> str:
     """The path the site is published under (from the canonical URL it was built with): the 404 page
     links its assets from there, so the test server serves the site there too."""
     match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
-    path = urlsplit(match.group(1)).path if match else "/"
+    path = urlsplit(html.unescape(match.group(1))).path if match else "/"
     return path if path.endswith("/") else path + "/"
 
 

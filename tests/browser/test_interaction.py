@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import canonical_url
+from support import SITE_URL
 
 # navigator.share as a stub that records its calls; added before the page's own scripts run.
 SHARE_STUB = """
@@ -27,30 +27,99 @@ def luminance(css_color: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_copy_link_puts_canonical_url_on_clipboard_and_announces_it(open_page, origin):
-    page, watch = open_page(permissions=["clipboard-read", "clipboard-write"])
-    canonical = canonical_url(page)
+# What the reader is told, written out: the copy succeeded, or the address is selected for copying by hand.
+COPIED = "Link copied to the clipboard."
+SELECTED = "Link selected: press Ctrl+C or ⌘C to copy it."
+# A browser without the asynchronous clipboard API, and one whose clipboard refuses the write.
+NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {configurable: true, get: () => undefined});"
+REFUSING_CLIPBOARD = """
+Object.defineProperty(Navigator.prototype, "clipboard", {configurable: true, get: () => ({
+  writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")),
+})});
+"""
+# What is selected on the page, and whether it lies inside the address shown under the share bar.
+SELECTION = """() => {
+  const selection = getSelection();
+  const address = document.querySelector(".oc-share__address");
+  return {text: selection.toString(),
+          inAddress: selection.rangeCount > 0 && address.contains(selection.getRangeAt(0).commonAncestorContainer)};
+}"""
+
+
+def failing_share(error_name: str) -> str:
+    """navigator.share that counts its calls and fails with a DOMException of this name."""
+    return f"""
+window.__ocShareCalls = 0;
+Object.defineProperty(Navigator.prototype, "share", {{
+  configurable: true, writable: true,
+  value: function () {{ window.__ocShareCalls += 1; return Promise.reject(new DOMException("no", "{error_name}")); }},
+}});
+"""
+
+
+def test_copy_link_puts_canonical_url_on_clipboard_and_announces_it(open_page, server):
+    page, watch = open_page(permissions=["clipboard-read", "clipboard-write"], wait=False)
+    page.clock.install()
+    page.goto(server, wait_until="load")
     status = page.locator("[data-oc-status]")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert status.inner_text().strip() == ""
     page.evaluate("navigator.clipboard.writeText('something else')")
+    copy = page.locator("button[data-oc-copy]")
+    link_icon, check_icon = copy.locator(".oc-icon").nth(0), copy.locator(".oc-icon").nth(1)
+    expect(link_icon).to_be_visible()
+    expect(check_icon).to_be_hidden()
 
-    page.locator("button[data-oc-copy]").click()
-    expect(status).to_have_text("Link copied to the clipboard.")
-    assert page.evaluate("navigator.clipboard.readText()") == canonical
-    assert page.locator("button[data-oc-copy]").get_attribute("data-oc-copy") == canonical
+    copy.click()
+    page.clock.run_for(100)
+    expect(status).to_have_text(COPIED)
+    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL
+    # The button shows a check mark for two seconds, then the link icon again.
+    expect(check_icon).to_be_visible()
+    expect(link_icon).to_be_hidden()
+    page.clock.run_for(2000)
+    expect(check_icon).to_be_hidden()
+    expect(link_icon).to_be_visible()
+    assert page.evaluate(SELECTION)["text"] == ""
     assert not watch.problems()
 
 
-def test_native_share_button_shown_and_called_where_navigator_share_exists(open_page):
+@pytest.mark.parametrize("clipboard", [NO_CLIPBOARD, REFUSING_CLIPBOARD], ids=["no clipboard API", "write refused"])
+def test_copy_link_falls_back_to_selecting_the_address(open_page, clipboard):
+    page, watch = open_page(init_script=clipboard)
+    page.locator("button[data-oc-copy]").click()
+    expect(page.locator("[data-oc-status]")).to_have_text(SELECTED)
+    assert page.evaluate(SELECTION) == {"text": SITE_URL, "inAddress": True}
+    expect(page.locator("button[data-oc-copy] .oc-icon").nth(1)).to_be_hidden()  # no check mark: nothing copied
+    assert not watch.problems()
+
+
+def test_a_failing_share_sheet_falls_back_to_selecting_the_address(open_page):
+    page, watch = open_page(init_script=failing_share("NotAllowedError"))
+    page.locator("button[data-oc-share]").click()
+    expect(page.locator("[data-oc-status]")).to_have_text(SELECTED)
+    assert page.evaluate(SELECTION) == {"text": SITE_URL, "inAddress": True}
+    assert page.evaluate("window.__ocShareCalls") == 1
+    assert not watch.problems()
+
+
+def test_closing_the_share_sheet_changes_nothing(open_page):
+    page, watch = open_page(init_script=failing_share("AbortError"))
+    page.locator("button[data-oc-share]").click()
+    page.wait_for_function("window.__ocShareCalls === 1")
+    page.wait_for_timeout(300)  # longer than the announcement's delay
+    assert page.locator("[data-oc-status]").inner_text() == ""
+    assert page.evaluate(SELECTION)["text"] == ""
+    assert not watch.problems()
+
+
+def test_native_share_button_shown_and_called_where_navigator_share_exists(open_page, seed):
     page, watch = open_page(init_script=SHARE_STUB)
     button = page.locator("button[data-oc-share]")
     expect(button).to_be_visible()
     button.click()
     page.wait_for_function("window.__ocShareCalls.length > 0")
-    calls = page.evaluate("window.__ocShareCalls")
-    headline = page.locator("h1.oc-headline").inner_text().strip()
-    assert calls == [{"title": headline, "url": canonical_url(page)}]
+    assert page.evaluate("window.__ocShareCalls") == [{"title": seed.headline, "url": SITE_URL}]
     assert not watch.problems()
 
 
