@@ -240,4 +240,4 @@ def test_sitemap_and_robots(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}</loc>" in sitemap and "lastmod" not in sitemap
     robots = (site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"

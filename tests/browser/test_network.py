@@ -52,7 +52,11 @@ def test_watch_catches_other_origins_and_console_errors(open_page):
 def test_missing_page_is_a_real_404(open_page):
     page, watch = open_page("no/such/page/")
     assert watch.response.status == 404
-    assert page.locator("h1").count() >= 1
+    assert page.locator("h1").text_content() == "Page not found"
+    # Not indexed; its links lead to the column, wherever the 404 page is served.
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
+    assert page.locator(".oc-not-found a").get_attribute("href") == "/ambassadors-view/"
+    assert page.locator(".oc-header__site").get_attribute("href") == "/ambassadors-view/"
     # The 404 page loads nothing from elsewhere either; its own status is the only error response.
     problems = watch.problems()
     assert problems.pop("error responses", []) == [f"404 {page.url}"]
