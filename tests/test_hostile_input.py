@@ -207,16 +207,35 @@ def test_hostile_text_is_refused_where_only_a_key_url_or_path_belongs(field):
             assert f", line {line}: " in message, (case, message)
 
 
-def test_hostile_markdown_is_refused_in_the_body():
-    # Each hostile text as raw HTML in the body: refused, or (where Markdown makes it text) shown as text.
+# Each hostile text written as the body: what Markdown makes of it is refused, or it is text.
+REFUSED_AS_BODY = {
+    "script": "a script (<script>)",
+    "close-script": "raw HTML (</script>)",
+    "attribute-breakout": "an image (<img src=x onerror=alert(3)>)",
+    "mixed": "raw HTML (<Palmyra>)",
+}
+# The others, as the reader sees them: `back` becomes inline code, character references are decoded once.
+SHOWN_AS_BODY = {
+    "quotes": "Quotes \"double\" and 'single' and back",
+    "ampersands": "Fish & chips & <b> entities",
+    "rtl-override": HOSTILE["rtl-override"],
+    "long": HOSTILE["long"],
+    "cyrillic-emoji": HOSTILE["cyrillic-emoji"],
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_text_as_the_body_is_refused_or_stays_text(case):
+    assert set(REFUSED_AS_BODY) | set(SHOWN_AS_BODY) == set(HOSTILE)
     render = Markdown(extensions=["toc", "tables", "fenced_code"]).convert
-    for case, value in HOSTILE.items():
-        html = render(value)
-        if body.refused(html):
-            with pytest.raises(data.InputError, match=r"^p\.md, line 4: the column's body"):
-                body.check_body(f"---\nt: x\n---\n{value}\n", "p.md", render)
-        else:
-            assert "<script" not in html and "<img" not in html, case
+    source = f"---\nt: x\n---\n{HOSTILE[case]}\n"
+    if case in REFUSED_AS_BODY:
+        with pytest.raises(data.InputError, match=r"^p\.md, line 4: the column's body") as error:
+            body.check_body(source, "p.md", render)
+        assert str(error.value).endswith(f"got {REFUSED_AS_BODY[case]}.")
+    else:
+        body.check_body(source, "p.md", render)
+        assert lxml_html.fromstring(render(HOSTILE[case])).text_content() == SHOWN_AS_BODY[case]
 
 
 def test_the_hostile_project_changes_every_field_it_names(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+from test_interaction import OVERFLOW_JS
 
 from browser_support import CSP_LISTENER, serve
 from support import (
@@ -66,8 +67,8 @@ def hostile_page(browser):
     """open(url) -> (page, dialogs): a page with the traps and the policy listener set before its scripts."""
     contexts = []
 
-    def _open(url: str):
-        context = browser.new_context()
+    def _open(url: str, **options):
+        context = browser.new_context(**options)
         contexts.append(context)
         context.add_init_script(CSP_LISTENER + TRAPS)
         page = context.new_page()
@@ -113,3 +114,11 @@ def test_hostile_site_name_on_the_404_page(hostile_page, hostile_urls, name):
     assert page.evaluate("window.__ocCalls") == [] and dialogs == []
     assert page.evaluate("window.__ocViolations") == []
     assert page.evaluate("document.scripts.length") == 2
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_BUILDS))
+def test_hostile_input_does_not_make_a_phone_scroll_sideways(hostile_page, hostile_urls, name):
+    # Long words, long URLs (the address, the original link) and long names still reflow at 320 px.
+    page, _ = hostile_page(hostile_urls[name], viewport={"width": 320, "height": 640})
+    found = page.evaluate(OVERFLOW_JS)
+    assert found["scrollWidth"] <= found["clientWidth"] and found["wide"] == [], found

@@ -61,6 +61,7 @@ def test_copy_link_puts_canonical_url_on_clipboard_and_announces_it(open_page, s
     page, watch = open_page(permissions=["clipboard-read", "clipboard-write"], wait=False)
     page.clock.install()
     page.goto(server, wait_until="load")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # from here on, time moves when the test says so
     status = page.locator("[data-oc-status]")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert status.inner_text().strip() == ""
@@ -71,18 +72,22 @@ def test_copy_link_puts_canonical_url_on_clipboard_and_announces_it(open_page, s
     expect(check_icon).to_be_hidden()
 
     copy.click()
-    page.clock.run_for(100)
-    expect(status).to_have_text(COPIED)
-    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL
-    # The button shows a check mark for two seconds, then the link icon again.
+    # The button shows a check mark instead of the link icon, for two seconds.
     expect(check_icon).to_be_visible()
     expect(link_icon).to_be_hidden()
-    page.clock.run_for(2000)
+    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL
+    page.clock.run_for(100)
+    expect(status).to_have_text(COPIED)
+    page.clock.run_for(1800)
+    expect(check_icon).to_be_visible()
+    page.clock.run_for(200)
     expect(check_icon).to_be_hidden()
     expect(link_icon).to_be_visible()
     assert page.evaluate(SELECTION)["text"] == ""
+
     # The same message twice is emptied first, so that screen readers announce it again.
     copy.click()
+    expect(check_icon).to_be_visible()
     expect(status).to_have_text("")
     page.clock.run_for(100)
     expect(status).to_have_text(COPIED)

@@ -41,6 +41,8 @@ def test_print_keeps_the_column_and_prints_the_url(open_page, system, toggled):
     # Dark screen colours do not reach paper: dark ink on a light page.
     colors = page.evaluate("[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]")
     assert colors[0] == "rgb(0, 0, 0)" and colors[1] == "rgb(255, 255, 255)", colors
+    # The whole page prints in its light scheme: rules and borders too, not only the text and paper.
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == "light"
 
     page.emulate_media(media="screen")
     assert not page.locator(".oc-print-url").is_visible()
