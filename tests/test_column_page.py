@@ -54,8 +54,17 @@ def test_author_bio_and_profile_links(page, seed):
     assert icon_link.get("href") == PROFILE
     assert icon_link.get("aria-label") == "@Amb_Yakovenko on Twitter"
     assert icon_link.cssselect("svg"), "the profile link is an icon"
-    # No photo in the source: the avatar is the author's initials, not an image.
-    assert not page.xpath("//img") and text(page.cssselect(".oc-bio__avatar")[0]) == "AY"
+    # No photo in the source: the avatar is the author's initials, not an image, and decoration only
+    # (a screen reader reads the name, not "AY" before it).
+    (avatar,) = page.cssselect(".oc-bio__avatar")
+    assert not page.xpath("//img") and text(avatar) == "AY" and avatar.get("aria-hidden") == "true"
+
+
+def test_byline_links_to_the_bio(page, seed):
+    (byline,) = page.cssselect(".oc-byline a")
+    assert text(byline) == "Dr Alexander Yakovenko" and seed.bio.startswith(text(byline) + ",")
+    (target,) = page.xpath(f"//*[@id='{byline.get('href').removeprefix('#')}']")
+    assert byline.get("href").startswith("#") and "oc-bio" in target.get("class").split()
 
 
 def test_disclaimer_word_for_word_and_last(page, seed):
