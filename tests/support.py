@@ -87,21 +87,43 @@ def copy_project(dest: Path) -> Path:
 # The page's Content-Security-Policy, written out: the one place to edit when the policy changes.
 # {scripts} stands for a sha256 source of each inline script, in page order, and {style} for the inline
 # stylesheet's: the tests compute them with hashlib from the blocks of the served page (sha256_source).
+# Script files come from the site itself only (the passage toolbar's).
 POLICY = (
-    "default-src 'self'; script-src {scripts}; style-src 'self' {style}; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self' {scripts}; style-src 'self' {style}; img-src 'self' data:; "
     "font-src 'none'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 )
-# The host's `_headers` file: the same policy plus what only a header can say, and long caching for the
-# fingerprinted card alone. {card} stands for the card's file name.
+# The host's `_headers` file: the same policy plus what only a header can say, then a year's caching for
+# each fingerprinted file (FINGERPRINTED), in path order.
 HOST_HEADERS = (
     "/*\n"
     "  Content-Security-Policy: {policy}; frame-ancestors 'none'\n"
     "  Referrer-Policy: strict-origin-when-cross-origin\n"
     "  X-Content-Type-Options: nosniff\n"
     "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n"
-    "/assets/{card}\n"
-    "  Cache-Control: public, max-age=31536000, immutable\n"
 )
+CACHED = "/{path}\n  Cache-Control: public, max-age=31536000, immutable\n"
+# The files whose name carries the first 10 hex digits of the SHA-256 of their content: the social cards,
+# the publisher logo and the passage toolbar's script.
+FINGERPRINTED = [
+    "assets/card.*.png",
+    "assets/card-16x9.*.png",
+    "assets/card-4x3.*.png",
+    "assets/card-1x1.*.png",
+    "assets/logo.*.png",
+    "assets/passage.*.js",
+]
+
+
+def expected_host_headers(site: Path, policy: str) -> str:
+    """HOST_HEADERS for a built site with this policy. Each fingerprinted file is found on disk, and its
+    name's hash checked against its content here, with hashlib."""
+    cached = []
+    for pattern in FINGERPRINTED:
+        (path,) = site.glob(pattern)
+        fingerprint = path.name.rsplit(".", 2)[1]
+        assert fingerprint == hashlib.sha256(path.read_bytes()).hexdigest()[:10], f"{path.name}: not its content's hash"
+        cached.append(path.relative_to(site).as_posix())
+    return HOST_HEADERS.format(policy=policy) + "".join(CACHED.format(path=path) for path in sorted(cached))
 
 
 def sha256_source(code: str) -> str:
@@ -233,11 +255,14 @@ HOSTILE_URLS = {
     "site_url": "https://columns.example/hostile&amp;view&lt;b&gt;/",
     # The first network's share URL: {url} and {title} are filled in, percent-encoded.
     "network.url": "https://www.facebook.com/sharer/sharer.php?u={url}&amp;t={title}&lt;b&gt;",
+    # The first network's quote URL (X's): {title} is filled in; {text} and {url} are the passage toolbar's.
+    "network.quote_url": "https://twitter.com/intent/tweet?text={text}&url={url}&amp;via={title}&lt;b&gt;",
 }
 HOSTILE_URL_FIELDS = {
     "original_url": ("docs/index.md", "original_url"),
     "profile.url": ("data/authors.yml", "    url"),
     "network.url": ("data/networks.yml", "  url"),
+    "network.quote_url": ("data/networks.yml", "  quote_url"),
 }
 # Hostile Markdown that is allowed: markup in inline code, character references and a lone "<" show as
 # text; the links are plain links. Appended to the body; what it must look like on the page is written
@@ -300,6 +325,9 @@ CONTEXTS = {
     "share sheet url": ("[data-oc-share]", "data-oc-url"),
     "address": (".oc-share__address", "text"),
     "printed address": (".oc-print-url", "text"),
+    "passage toolbar url": (".oc-passage", "data-oc-url"),
+    "passage toolbar author": (".oc-passage", "data-oc-author"),
+    "passage toolbar title": (".oc-passage", "data-oc-title"),
 }
 
 
@@ -345,6 +373,9 @@ def hostile_expectations(text: str) -> dict[str, str]:
         "share sheet url": site,
         "address": site,
         "printed address": f"Read online: {site}",
+        "passage toolbar url": site,
+        "passage toolbar author": field("author.name"),
+        "passage toolbar title": field("title"),
     }
 
 
@@ -362,6 +393,18 @@ def hostile_share_links(text: str) -> dict[str, str]:
         "Share on Odnoklassniki": f"https://connect.ok.ru/offer?url={url}&title={title}",
         "Share on WhatsApp": f"https://api.whatsapp.com/send?text={title}%20{url}",
         hostile_text(text, "network.label"): f"mailto:?subject={title}&body={url}",
+    }
+
+
+def hostile_quote_links(text: str) -> dict[str, str]:
+    """{label: data-oc-quote} of the passage toolbar built by hostile_project(text): each quote URL with the
+    headline percent-encoded, {text} and {url} left for the toolbar's script."""
+    title = quote(hostile_text(text, "title"), safe="")
+    return {
+        "Share on X": f"https://twitter.com/intent/tweet?text={{text}}&url={{url}}&amp;via={title}&lt;b&gt;",
+        "Share on Telegram": "https://t.me/share/url?url={url}&text={text}",
+        "Share on WhatsApp": "https://api.whatsapp.com/send?text={text}%20{url}",
+        hostile_text(text, "network.label"): f"mailto:?subject={title}&body={{text}}%0A%0A{{url}}",
     }
 
 

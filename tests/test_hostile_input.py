@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -20,7 +21,6 @@ import column_hooks
 from column import body, data
 from support import (
     CONTEXTS,
-    HOST_HEADERS,
     HOSTILE,
     HOSTILE_BODY_SHOWN,
     HOSTILE_BUILDS,
@@ -28,8 +28,10 @@ from support import (
     HOSTILE_URLS,
     ROOT,
     card_problems,
+    expected_host_headers,
     expected_policy,
     hostile_expectations,
+    hostile_quote_links,
     hostile_share_links,
     hostile_text,
     rgb,
@@ -60,6 +62,12 @@ def test_share_links_carry_the_input_percent_encoded(hostile):
     links = page.cssselect(".oc-share__list a")
     assert {link.get("aria-label"): link.get("href") for link in links} == hostile_share_links(text)
     assert [link.get("title") for link in links] == [link.get("aria-label") for link in links]
+    # The passage toolbar: until a passage is selected each link shares the whole column, as the share bar.
+    quotes = page.cssselect(".oc-passage a[data-oc-quote]")
+    assert {link.get("aria-label"): link.get("data-oc-quote") for link in quotes} == hostile_quote_links(text)
+    hrefs = {link.get("aria-label"): link.get("href") for link in quotes}
+    whole = hostile_share_links(text)
+    assert hrefs == {label: whole[label] for label in hrefs}
 
 
 def test_json_ld_stays_valid_and_inert(hostile):
@@ -89,7 +97,12 @@ def test_the_body_shows_markup_as_text_and_keeps_to_the_allow_list(hostile, seed
     assert paragraphs[: len(seed.body)] == list(seed.body)
     assert [code.text_content() for code in column_body.iter("code")] == HOSTILE_BODY_SHOWN["code"]
     assert HOSTILE_BODY_SHOWN["references"] in paragraphs
-    links = [[a.get("href"), a.text_content(), a.get("title")] for a in column_body.iter("a")]
+    # The author's links; the page's own permalinks (one per paragraph) are tests/test_paragraph_ids.py's.
+    links = [
+        [a.get("href"), a.text_content(), a.get("title")]
+        for a in column_body.iter("a")
+        if a.get("class") != "oc-permalink"
+    ]
     assert links == HOSTILE_BODY_SHOWN["links"]
     assert sorted({element.tag for element in column_body.iterdescendants()}) == HOSTILE_BODY_SHOWN["elements"]
 
@@ -109,8 +122,7 @@ def test_the_policy_still_covers_exactly_the_page_code(hostile):
     (style,) = re.findall(r"<style>(.*?)</style>", raw, flags=re.S)
     policy = expected_policy(scripts, style)
     assert page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [policy]
-    (card,) = (site / "assets").glob("card.*.png")
-    assert (site / "_headers").read_text(encoding="utf-8") == HOST_HEADERS.format(policy=policy, card=card.name)
+    assert (site / "_headers").read_text(encoding="utf-8") == expected_host_headers(site, policy)
 
 
 def test_the_404_page_sitemap_and_robots_show_the_input(hostile):
@@ -173,6 +185,7 @@ REFUSING = {
     "template": (lambda v: data.check_front_matter(with_value(front_matter(), "template", v), authors()), 3),
     "author": (lambda v: data.check_front_matter(with_value(front_matter(), "author", v), authors()), 6),
     "original_url": (lambda v: data.check_front_matter(with_value(front_matter(), "original_url", v), authors()), 8),
+    "date": (lambda v: data.check_front_matter(with_value(front_matter(), "date", v), authors()), 0),
     "yakovenko": (lambda v: data.check_authors(with_value(data_file("data/authors.yml"), ":yakovenko", v), ICONS), 0),
     "yakovenko.profile.icon": (
         lambda v: data.check_authors(with_value(data_file("data/authors.yml"), "yakovenko.profile.icon", v), ICONS),
@@ -184,10 +197,15 @@ REFUSING = {
     ),
     "0.icon": (lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "0.icon", v), ICONS), 7),
     "0.url": (lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "0.url", v), ICONS), 9),
+    "2.quote_url": (
+        lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "2.quote_url", v), ICONS),
+        20,
+    ),
     "fb": (lambda v: data.check_icons(with_value(data_file("data/icons.yml"), "fb", v), lambda path: True), 5),
     "site_url": (lambda v: data.check_site_url(v, "mkdocs.yml"), 0),
-    "extra.locale": (
-        lambda v: column_hooks.check_extra(type("Config", (), {"extra": {"locale": v, "publisher": {"name": "x"}}})),
+    "theme.language": (lambda v: column_hooks.check_language(SimpleNamespace(theme={"language": v})), 0),
+    "extra.twitter_site": (
+        lambda v: column_hooks.check_extra(SimpleNamespace(extra={"publisher": {"name": "x"}, "twitter_site": v})),
         0,
     ),
 }

@@ -223,9 +223,9 @@ def test_what_the_build_rendered_is_what_is_checked():
 
 # --- required fields --------------------------------------------------------------------------------------
 
-# What the README says is required: every front-matter field, and every field of an author, a profile, a
-# share network and the site's `extra` (a network's `label` alone is optional). Written out, not read from
-# the schemas in hooks/column/data.py.
+# What the README says is required: every front-matter field but the dates, and every field of an author, a
+# profile, a share network (but `label` and `quote_url`) and the site's `extra` publisher. Written out, not
+# read from the schemas in hooks/column/data.py.
 REQUIRED = {
     "docs/index.md": [
         "template",
@@ -248,7 +248,7 @@ REQUIRED = {
         "yakovenko.profile.url",
     ],
     "data/networks.yml": ["0.icon", "0.name", "0.url", "6.icon", "6.name", "6.url"],
-    "mkdocs.yml": ["extra.locale", "extra.publisher", "extra.publisher.name"],
+    "mkdocs.yml": ["extra.publisher", "extra.publisher.name"],
 }
 
 

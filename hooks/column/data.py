@@ -346,7 +346,7 @@ def check_url_template(doc: Located, field: str, template: str, *, quote: bool =
     if not required <= names or not names <= allowed:
         raise doc.fail(field, expected, template)
     # Filled in as render.share_links fills it: the placeholders become percent-encoded text.
-    problem = url_problem(template.format(url="x", title="x"), ("https", "mailto"))
+    problem = url_problem(template.format(url="x", title="x", text="x"), ("https", "mailto"))
     if problem:
         raise doc.fail(field, expected, template, because=problem)
 

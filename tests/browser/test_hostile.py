@@ -16,6 +16,7 @@ from support import (
     HOSTILE_BUILDS,
     HOSTILE_URLS,
     hostile_expectations,
+    hostile_quote_links,
     hostile_share_links,
     hostile_text,
 )
@@ -39,10 +40,12 @@ READ_PAGE = """(contexts) => {
     contexts: Object.fromEntries(Object.entries(contexts).map(([name, where]) => [name, read(where)])),
     shares: Object.fromEntries(Array.from(document.querySelectorAll(".oc-share__list a"),
       (a) => [a.getAttribute("aria-label"), a.getAttribute("href")])),
+    quotes: Object.fromEntries(Array.from(document.querySelectorAll(".oc-passage a[data-oc-quote]"),
+      (a) => [a.getAttribute("aria-label"), a.getAttribute("data-oc-quote")])),
     jsonld: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent),
     code: Array.from(body.querySelectorAll("code"), (c) => c.textContent),
     paragraphs: Array.from(body.querySelectorAll("p"), (p) => p.textContent),
-    links: Array.from(body.querySelectorAll("a"),
+    links: Array.from(body.querySelectorAll("a:not(.oc-permalink)"),
       (a) => [a.getAttribute("href"), a.textContent, a.getAttribute("title")]),
     elements: Array.from(new Set(Array.from(body.querySelectorAll("*"), (e) => e.localName))).sort(),
     scripts: document.scripts.length,
@@ -90,6 +93,7 @@ def test_hostile_input_is_text_everywhere_and_runs_nothing(hostile_page, hostile
 
     assert seen["contexts"] == hostile_expectations(text)
     assert seen["shares"] == hostile_share_links(text)
+    assert seen["quotes"] == hostile_quote_links(text)
     jsonld = seen["jsonld"]
     assert jsonld["headline"] == hostile_text(text, "title")
     assert jsonld["author"]["name"] == hostile_text(text, "author.name")
