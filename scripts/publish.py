@@ -5,13 +5,23 @@
 How: DEST is a symbolic link to a release folder. Each publish
   1. builds with `mkdocs build --strict` into a new temporary folder beside DEST (same filesystem),
   2. runs the build checks (scripts/check_site.py) on it,
-  3. moves it into the releases folder beside DEST (.NAME.releases/) and flushes it to disk,
+  3. moves it into the releases folder beside DEST (.NAME.releases/) under the next release number,
+     flushed to disk,
   4. points DEST at it by renaming a new link over the old one: rename(2) is atomic, so every request
-     sees either the whole old site or the whole new one, and never a missing DEST,
+     sees either the whole old site or the whole new one, and never a missing DEST; then flushes DEST's
+     folder, so that the switch survives a crash,
   5. deletes old releases, keeping the newest KEEP (the previous one stays for a rollback).
-Until step 4 nothing a reader can see has changed: when the build or a check fails, DEST is untouched
-and the temporary folder is removed. Why not rename the new folder over the old one: rename(2) cannot
-replace a non-empty directory, and "move old aside, move new in" leaves a moment with no site.
+Why not rename the new folder over the old one: rename(2) cannot replace a non-empty directory, and
+"move old aside, move new in" leaves a moment with no site.
+
+Faults. Steps 1 and 2 change nothing a reader sees: a failure there, or SIGINT/SIGTERM, removes the
+temporary folder and leaves DEST as it was. Steps 3 and 4 are all or nothing: a failure undoes them
+(DEST as it was); a signal is held (blocked) until DEST serves the new release, so it cannot cut them in
+two. From step 4 on the new release is live and stays live: a failure or a signal after it undoes
+nothing and is reported as "published, but". The message always says which release DEST serves.
+
+Releases are numbered (000001-20261126T101500Z): the number, taken under the lock, orders them, so that
+neither several publishes in one second nor a clock set back can make an old release look newer.
 
 Stdlib only (mkdocs runs in its own process). A lock on DEST's parent folder keeps two publishes from
 interleaving.
@@ -23,12 +33,12 @@ import argparse
 import errno
 import fcntl
 import os
+import re
 import secrets
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,10 +49,31 @@ ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
 SITE_MODE = 0o755  # mkdtemp makes 0700 folders, which the web server's user could not read
 FILE_MODE = 0o644
+INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
+RELEASE = re.compile(r"(?P<number>\d{6,})-\d{8}T\d{6}Z(-adopted)?")
+# Before releases were numbered they were named by the second, which sorted wrongly within one second.
+UNNUMBERED = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6}(-adopted)?")
 
 
 class PublishError(Exception):
     """Publishing stopped before DEST changed; the message says why."""
+
+
+class PublishedWithError(Exception):
+    """DEST serves the new release, but a step after the switch failed or was interrupted."""
+
+    def __init__(self, release: str, problem: str, status: int) -> None:
+        super().__init__(problem)
+        self.release = release
+        self.status = status
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM (main() turns them into this), so that a stop unwinds through the clean-up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"interrupted by {signal.Signals(signum).name}")
+        self.signum = signum
 
 
 # --- the steps ------------------------------------------------------------------------------------------
@@ -52,9 +83,21 @@ def build(project: Path, out: Path) -> None:
     """`mkdocs build --strict` into `out`. Its own messages go straight to the terminal."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    result = subprocess.run(command, cwd=project, env=env)
-    if result.returncode != 0:
-        raise PublishError(f"the build failed (mkdocs exit status {result.returncode}); see its message above")
+    # Popen stopped by a signal between fork and return loses the child, which would go on writing into the
+    # folder the clean-up removes: a signal waits until the child is known, then stops it.
+    with interrupts_held() as held:
+        process = subprocess.Popen(command, cwd=project, env=env, preexec_fn=allow_interrupts)
+        signum = held.take()
+    try:
+        if signum:
+            raise Interrupted(signum)
+        status = process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    if status != 0:
+        raise PublishError(f"the build failed (mkdocs exit status {status}); see its message above")
 
 
 def configured_site_url(project: Path) -> str:
@@ -105,9 +148,33 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def release_name(when: float | None = None) -> str:
-    """Sorts by time; the random part keeps two publishes in the same second apart."""
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(when)) + "-" + secrets.token_hex(3)
+def release_order(name: str) -> tuple[int, int | str] | None:
+    """Sort key of a release folder's name, oldest first; None for a folder publish did not make."""
+    if match := RELEASE.fullmatch(name):
+        return (1, int(match["number"]))
+    if UNNUMBERED.fullmatch(name):
+        return (0, name)  # older than every numbered release
+    return None
+
+
+def next_number(releases: Path) -> int:
+    orders = [release_order(path.name) for path in releases.iterdir()] if releases.is_dir() else []
+    return 1 + max((order[1] for order in orders if order and order[0] == 1), default=0)
+
+
+def release_name(number: int, when: float | None = None) -> str:
+    """The number orders releases; the time (UTC, to the second) is for the people who read the list."""
+    return f"{number:06d}-" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(when))
+
+
+def move_in(staging: Path, release: Path) -> None:
+    """Rename the checked build into the releases folder and flush that folder."""
+    if not release.parent.exists():
+        release.parent.mkdir()
+        os.chmod(release.parent, SITE_MODE)
+        fsync_path(release.parent.parent)
+    os.rename(staging, release)
+    fsync_path(release.parent)
 
 
 def switch_link(dest: Path, target: str) -> None:
@@ -119,18 +186,67 @@ def switch_link(dest: Path, target: str) -> None:
     except BaseException:
         link.unlink(missing_ok=True)
         raise
-    fsync_path(dest.parent)
 
 
 def prune(releases: Path, live: Path, keep: int) -> list[str]:
-    """Delete all but the newest `keep` releases; never the live one."""
-    names = sorted((p.name for p in releases.iterdir() if p.is_dir() and not p.is_symlink()), reverse=True)
+    """Delete all but the newest `keep` releases; never the live one, nor a folder publish did not make."""
+    ours = [path for path in releases.iterdir() if release_order(path.name) and not path.is_symlink()]
     removed = []
-    for name in names[keep:]:
-        if (releases / name).resolve() != live.resolve():
-            shutil.rmtree(releases / name)
-            removed.append(name)
+    for path in sorted(ours, key=lambda path: release_order(path.name), reverse=True)[keep:]:
+        if path.resolve() != live.resolve():
+            shutil.rmtree(path)
+            removed.append(path.name)
     return removed
+
+
+# --- signals --------------------------------------------------------------------------------------------
+
+
+def raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+@contextmanager
+def interrupts_raised():
+    """SIGINT and SIGTERM raise Interrupted while publishing, so that a stop unwinds through the clean-up."""
+    previous = {signum: signal.signal(signum, raise_interrupted) for signum in INTERRUPTS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def allow_interrupts() -> None:
+    """In a child: the held signals of its parent are not its own."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
+
+
+class HeldInterrupts:
+    def take(self) -> int | None:
+        """The signal that arrived while held, if any; it is not delivered again."""
+        pending = signal.sigpending() & INTERRUPTS
+        return signal.sigwait(pending) if pending else None
+
+    def check(self) -> None:
+        """Raise Interrupted for a signal that arrived while held."""
+        if signum := self.take():
+            raise Interrupted(signum)
+
+
+@contextmanager
+def interrupts_held():
+    """Block SIGINT and SIGTERM for steps that must not be cut in two. A signal that arrives meanwhile
+    waits for HeldInterrupts.check() or take(); one still waiting at the end is dropped: the steps it
+    waited for are done and the publish ends with its own report."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    held = HeldInterrupts()
+    try:
+        yield held
+    finally:
+        while held.take():
+            pass
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 # --- the whole publish ----------------------------------------------------------------------------------
@@ -150,16 +266,13 @@ def check_dest(dest: Path, adopt: bool) -> None:
         )
 
 
-def adopt_folder(dest: Path, releases: Path) -> Path | None:
-    """Turn a plain DEST folder into a release; return where it went (None: it was empty and is gone).
-    The one moment DEST is missing is between this rename and the link's; it happens once, the first time."""
-    if any(dest.iterdir()):
-        # Named by its last change, so that it sorts (and is pruned) before the releases made here.
-        adopted = releases / (release_name(dest.stat().st_mtime) + "-adopted")
-        os.rename(dest, adopted)
-        return adopted
-    dest.rmdir()
-    return None
+def remove_leftovers(dest: Path) -> None:
+    """A temporary folder or link beside DEST can only be left by a publish that was killed (SIGKILL, a
+    power cut): under the lock, no other publish is using it."""
+    for path in dest.parent.glob(f".{dest.name}.new-*"):
+        shutil.rmtree(path)
+    for path in dest.parent.glob(f".{dest.name}.link-*"):
+        path.unlink()
 
 
 @contextmanager
@@ -178,6 +291,33 @@ def parent_lock(folder: Path):
         os.close(fd)
 
 
+def install(staging: Path, dest: Path, releases: Path) -> str:
+    """Steps 3 and 4: move the build in and point DEST at it, all or nothing. Returns the link's target."""
+    number = next_number(releases)
+    adopted = None
+    if dest.is_dir() and not dest.is_symlink():
+        # A folder DEST becomes a release too, numbered before the new one: it was there before it.
+        adopted = releases / (release_name(number, dest.stat().st_mtime) + "-adopted")
+        number += 1
+    release = releases / release_name(number)
+    target = f"{releases.name}/{release.name}"
+    try:
+        move_in(staging, release)
+        if adopted:
+            # The one moment DEST is missing, between this rename and the link's; the first publish only.
+            os.rename(dest, adopted)
+        switch_link(dest, target)
+    except BaseException:
+        # Not live: put DEST back as it was and remove what was made, the releases folder if it is new.
+        if adopted and adopted.exists() and not os.path.lexists(dest):
+            os.rename(adopted, dest)
+        shutil.rmtree(release, ignore_errors=True)
+        if releases.is_dir() and not any(releases.iterdir()):
+            releases.rmdir()
+        raise
+    return target
+
+
 def publish(
     dest: Path, *, project: Path = ROOT, site_url: str | None = None, keep: int = KEEP, adopt: bool = False
 ) -> dict:
@@ -188,37 +328,45 @@ def publish(
     releases = parent / f".{dest.name}.releases"
     with parent_lock(parent):
         check_dest(dest, adopt)
-        staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=parent))
+        remove_leftovers(dest)
+        # Named first and made inside the try, so that an interrupt right after mkdir still removes it.
+        staging = parent / f".{dest.name}.new-{secrets.token_hex(4)}"
         try:
+            staging.mkdir()
             build(project, staging)
             run_checks(staging, site_url or configured_site_url(project))
             counts = summary(staging)
             make_readable(staging)
             fsync_tree(staging)
-            # Nothing a reader sees has changed up to here.
-            releases.mkdir(exist_ok=True)
-            os.chmod(releases, SITE_MODE)
-            name = release_name()
-            os.rename(staging, releases / name)
-            adopting = dest.is_dir() and not dest.is_symlink()
-            adopted = None
-            try:
-                fsync_path(releases)
-                if adopting:
-                    adopted = adopt_folder(dest, releases)
-                switch_link(dest, f"{releases.name}/{name}")
-            except BaseException:
-                # Not live: put an adopted DEST back and remove the release, so that a failed publish
-                # leaves DEST as it was and nothing beside it.
-                if adopting and not os.path.lexists(dest):
-                    os.rename(adopted, dest) if adopted else dest.mkdir()
-                shutil.rmtree(releases / name, ignore_errors=True)
-                raise
-        finally:
-            # Gone already when it became a release; otherwise a failed build or check.
-            shutil.rmtree(staging, ignore_errors=True)
-        removed = prune(releases, dest, keep)
-    return {**counts, "release": f"{releases.name}/{name}", "removed": removed}
+            with interrupts_held() as held:
+                target = install(staging, dest, releases)
+                # DEST serves the new release from here on: nothing below undoes that.
+                step = f"flushing {parent} to disk"
+                try:
+                    fsync_path(parent)
+                    step = "removing old releases"
+                    held.check()  # a signal held since the move stops the publish here
+                    removed = prune(releases, dest, keep)
+                except BaseException as error:
+                    problem = f"{error} before {step}" if isinstance(error, Interrupted) else f"{step} failed: {error}"
+                    raise PublishedWithError(target, problem, exit_status(error)) from error
+        except BaseException:
+            # Gone already when it became a release; otherwise a failed or interrupted build or check.
+            with interrupts_held():
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return {**counts, "release": target, "removed": removed}
+
+
+def serving(dest: Path) -> str:
+    """What DEST is now, read from the filesystem: the one source of truth for the report."""
+    if dest.is_symlink():
+        return f"serves {os.readlink(dest)}"
+    return "is a plain folder" if dest.is_dir() else "does not exist"
+
+
+def exit_status(error: BaseException) -> int:
+    return 128 + error.signum if isinstance(error, Interrupted) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,15 +385,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.keep < 1:
         parser.error("--keep must be at least 1")
-    # `kill` (SIGTERM) unwinds like Ctrl-C, so the temporary folder is still removed.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
-    try:
-        result = publish(
-            args.dest, project=args.project.resolve(), site_url=args.site_url, keep=args.keep, adopt=args.adopt
-        )
-    except (PublishError, OSError) as error:
-        print(f"publish: nothing published, {args.dest} is unchanged: {error}", file=sys.stderr)
-        return 1
+    before = serving(args.dest)
+    with interrupts_raised():
+        try:
+            result = publish(
+                args.dest, project=args.project.resolve(), site_url=args.site_url, keep=args.keep, adopt=args.adopt
+            )
+        except PublishedWithError as error:
+            print(f"publish: published, {args.dest} now serves {error.release}; but {error}", file=sys.stderr)
+            return error.status
+        except (PublishError, OSError, Interrupted) as error:
+            now = serving(args.dest)
+            print(f"publish: nothing published: {error}", file=sys.stderr)
+            print(f"publish: {args.dest} {now}{', as before' if now == before else ''}", file=sys.stderr)
+            return exit_status(error)
     print(f"publish: published {describe(result)} to {args.dest} (release {result['release']})")
     if result["removed"]:
         print(f"publish: removed old releases: {', '.join(result['removed'])}")

@@ -1,24 +1,42 @@
-"""Publishing: `make publish DEST=...` (scripts/publish.py) swaps a checked build in atomically and leaves
-DEST untouched when anything fails; the build checks (scripts/check_site.py); the Pages workflow."""
+"""Publishing: `make publish DEST=...` (scripts/publish.py) swaps a checked build in atomically; a failure
+or a signal at any step leaves DEST serving one whole release (the old one or the new one) and says which;
+two publishes never run at once. Also the GitHub Pages workflow. The build checks: test_check_site.py.
+
+Faults are injected from the outside, so that scripts/publish.py holds no code for its tests: most tests
+run publish.main() in this process with the build replaced by a small stand-in site (fast) and the calls
+that change the file system wrapped (FileSystemSpy) so that one of them fails with EIO, or runs and is
+followed by SIGTERM to this process (main() installs the real handler). What must be real is run for real:
+the end-to-end tests run scripts/publish.py with the real build; the lock is tried by two processes; a
+SIGTERM is also sent from outside to a process in the middle of a real build."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 
-from check_site import CheckError, check_site, summary
+import publish
+from check_site import summary
+from publish_support import stand_in_site
 from support import ROOT, SITE_URL, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
+DRIVER = ROOT / "tests" / "publish_support.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+# A release folder's name: its number, then the UTC time to the second (README, "A plain web server").
+NUMBERED = re.compile(r"\d{6}-\d{8}T\d{6}Z")
 
 
 def run_publish(dest: Path, *args: str, project: Path = ROOT, umask: int | None = None) -> subprocess.CompletedProcess:
@@ -47,6 +65,14 @@ def snapshot(folder: Path) -> dict[str, tuple]:
         else:
             state[key] = ("file", info.st_mode, hashlib.sha256(path.read_bytes()).hexdigest())
     return state
+
+
+def contents(folder: Path) -> dict[str, bytes | None]:
+    """What a reader gets from a folder (followed if it is a link): each file's bytes, each folder."""
+    return {
+        path.relative_to(folder).as_posix(): None if path.is_dir() else path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+    }
 
 
 def break_front_matter(project: Path) -> None:
@@ -106,10 +132,11 @@ def test_first_publish_that_fails_leaves_nothing(webroot, project):
 
 def test_republish_switches_the_link_and_keeps_a_rollback(webroot):
     dest = webroot / "column"
-    for _ in range(3):
+    for _ in range(3):  # within a second or two: names by the second alone sorted these wrongly
         assert run_publish(dest, "--keep", "2").returncode == 0
     releases = sorted((webroot / ".column.releases").iterdir())
-    assert len(releases) == 2  # the live one and the previous one
+    assert [path.name[:6] for path in releases] == ["000002", "000003"]  # the live one and the previous one
+    assert all(NUMBERED.fullmatch(path.name) for path in releases)
     assert dest.resolve() == releases[-1].resolve()
     assert os.readlink(dest) == f".column.releases/{releases[-1].name}"  # relative: survives a move
     assert oct(releases[-1].stat().st_mode & 0o777) == oct(0o755)  # readable by the web server
@@ -141,70 +168,494 @@ def test_make_publish_requires_dest():
     assert "make publish needs DEST" in result.stderr
 
 
-# --- the build checks -----------------------------------------------------------------------------------
+# --- in this process, with a stand-in build -------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    status: int
+    out: str
+    err: str
 
 
 @pytest.fixture
-def built(site, tmp_path) -> Path:
-    """A copy of the built site to doctor."""
-    return Path(shutil.copytree(site, tmp_path / "site"))
+def builds(monkeypatch) -> list[str]:
+    """publish.build replaced by the stand-in site; the labels of the builds made, in order."""
+    labels = []
+
+    def build(project: Path, out: Path) -> None:
+        labels.append(f"build {len(labels) + 1}")
+        stand_in_site(out, labels[-1])
+
+    monkeypatch.setattr(publish, "build", build)
+    return labels
 
 
-def test_the_built_site_passes_the_checks(site):
-    check_site(site, SITE_URL)
+@pytest.fixture
+def publish_here(capsys, builds) -> Callable[..., Run]:
+    """publish.main() in this process, as `make publish` calls it, with the stand-in build."""
+
+    def run(dest: Path, *args: str) -> Run:
+        status = publish.main([str(dest), "--site-url", SITE_URL, *args])
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run
 
 
-def test_a_missing_index_is_caught(built):
-    (built / "index.html").unlink()
-    with pytest.raises(CheckError, match=r"missing index\.html"):
-        check_site(built, SITE_URL)
+def label_of(folder: Path) -> str:
+    """Which stand-in build a folder holds."""
+    return (folder / "assets" / "note.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(
-    "name", ["404.html", "_headers", "robots.txt", "sitemap.xml", "favicon.ico", "apple-touch-icon.png"]
-)
-def test_a_missing_host_file_is_caught(built, name):
-    (built / name).unlink()
-    with pytest.raises(CheckError, match=f"missing {re.escape(name)}"):
-        check_site(built, SITE_URL)
+def site_of(label: str, scratch: Path) -> dict[str, bytes | None]:
+    """What the stand-in build labelled `label` gives a reader."""
+    folder = scratch / f"expected-{label.replace(' ', '-')}"
+    if not folder.exists():
+        folder.mkdir()
+        stand_in_site(folder, label)
+    return contents(folder)
 
 
-def test_a_missing_asset_is_caught(built):
-    card = next((built / "assets").glob("card.*.png"))
-    card.unlink()
-    with pytest.raises(CheckError, match=re.escape(card.name)):
-        check_site(built, SITE_URL)
-
-
-def test_a_second_headline_and_a_missing_policy_are_caught(built):
-    index = built / "index.html"
-    html = index.read_text(encoding="utf-8")
-    html = html.replace("</h1>", "</h1><h1>again</h1>", 1)
-    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-    index.write_text(html, encoding="utf-8")
-    with pytest.raises(CheckError) as error:
-        check_site(built, SITE_URL)
-    assert "exactly one <h1>, found 2" in str(error.value)
-    assert "Content-Security-Policy" in str(error.value)
-
-
-def test_the_local_preview_policy_is_caught(built):
-    index = built / "index.html"
-    html = index.read_text(encoding="utf-8").replace(
-        "script-src ", "script-src &#39;self&#39; &#39;unsafe-inline&#39; ", 1
+def test_publish_reports_and_numbers_each_release(webroot, publish_here):
+    dest = webroot / "column"
+    first = publish_here(dest)
+    assert first.status == 0, first.err
+    (release,) = (webroot / ".column.releases").iterdir()
+    assert NUMBERED.fullmatch(release.name) and release.name.startswith("000001-")
+    assert os.readlink(dest) == f".column.releases/{release.name}"
+    assert label_of(dest) == "build 1"
+    files = sorted(path for path in release.rglob("*") if path.is_file())
+    size = sum(path.stat().st_size for path in files)
+    assert first.out == (
+        f"publish: published 2 pages, {len(files)} files, {size:,} bytes to {dest} (release .column.releases/"
+        f"{release.name})\n"
     )
-    index.write_text(html, encoding="utf-8")
-    with pytest.raises(CheckError, match="unsafe-inline"):
-        check_site(built, SITE_URL)
+    second = publish_here(dest, "--keep", "1")
+    assert second.status == 0 and label_of(dest) == "build 2"
+    assert f"publish: removed old releases: {release.name}\n" in second.out
+    assert [path.name[:7] for path in (webroot / ".column.releases").iterdir()] == ["000002-"]
 
 
-def test_headers_file_lacking_a_header_is_caught(built):
-    headers = built / "_headers"
-    headers.write_text(
-        headers.read_text(encoding="utf-8").replace("X-Content-Type-Options: nosniff", ""), encoding="utf-8"
+def test_release_order_does_not_depend_on_the_clock(webroot, publish_here, monkeypatch):
+    """Five publishes in one second, then with the clock set back: the newest is the last one made."""
+    clock = iter([1_800_000_000.0] * 3 + [1_700_000_000.0, 1_600_000_000.0])
+    real_gmtime = time.gmtime
+    monkeypatch.setattr(time, "gmtime", lambda when=None: real_gmtime(next(clock) if when is None else when))
+    dest = webroot / "column"
+    for _ in range(5):
+        assert publish_here(dest, "--keep", "2").status == 0
+    kept = sorted((webroot / ".column.releases").iterdir())
+    assert [label_of(path) for path in kept] == ["build 4", "build 5"]
+    assert [path.name for path in kept] == ["000004-20231114T221320Z", "000005-20200913T122640Z"]
+    assert label_of(dest) == "build 5"
+
+
+def test_releases_named_by_the_second_alone_sort_before_numbered_ones(webroot, publish_here):
+    """Releases made before they were numbered are older than every numbered one, whatever their date; a
+    folder that is not a release is left alone."""
+    releases = webroot / ".column.releases"
+    for name in ["20261125T125310Z-ae49d6", "20991231T235959Z-0a1b2c-adopted", "notes"]:
+        (releases / name).mkdir(parents=True)
+        stand_in_site(releases / name, name)
+    dest = webroot / "column"
+    dest.symlink_to(".column.releases/20991231T235959Z-0a1b2c-adopted")
+    run = publish_here(dest, "--keep", "2")
+    assert run.status == 0, run.err
+    kept = sorted(path.name for path in releases.iterdir())
+    assert kept[0].startswith("000001-") and kept[1:] == ["20991231T235959Z-0a1b2c-adopted", "notes"]
+    assert run.out.endswith("publish: removed old releases: 20261125T125310Z-ae49d6\n")
+    assert label_of(dest) == "build 1"
+
+
+def test_a_plain_folder_is_adopted_as_the_release_before(webroot, publish_here):
+    dest = webroot / "column"
+    dest.mkdir()
+    (dest / "index.html").write_text("the old site", encoding="utf-8")
+    run = publish_here(dest, "--adopt")
+    assert run.status == 0, run.err
+    adopted, new = sorted((webroot / ".column.releases").iterdir())
+    assert adopted.name.startswith("000001-") and adopted.name.endswith("-adopted")
+    assert (adopted / "index.html").read_text(encoding="utf-8") == "the old site"
+    assert new.name.startswith("000002-") and dest.resolve() == new.resolve()
+
+
+# --- faults ------------------------------------------------------------------------------------------------
+
+# The calls through which publish changes the file system (and pathlib, shutil and tempfile call them).
+CHANGES = ("mkdir", "chmod", "fsync", "rename", "symlink", "replace", "unlink", "rmdir")
+
+
+def fd_path(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+@dataclass
+class Call:
+    name: str
+    path: str  # what it acts on, absolute
+    to: str = ""  # rename, replace: where to; symlink: the link's target
+
+    def __str__(self) -> str:
+        return f"{self.name}({self.path}{' -> ' + self.to if self.to else ''})"
+
+
+def describe_call(name: str, args: tuple, kwargs: dict) -> Call:
+    def absolute(path, dir_fd: int | None) -> str:
+        path = os.fsdecode(path)
+        return os.path.join(fd_path(dir_fd), path) if dir_fd is not None else os.path.abspath(path)
+
+    if name == "fsync":
+        return Call(name, fd_path(args[0]))
+    if name == "symlink":
+        return Call(name, absolute(args[1], kwargs.get("dir_fd")), os.fsdecode(args[0]))
+    if name in ("rename", "replace"):
+        return Call(name, absolute(args[0], kwargs.get("src_dir_fd")), absolute(args[1], kwargs.get("dst_dir_fd")))
+    return Call(name, absolute(args[0], kwargs.get("dir_fd")))
+
+
+@dataclass
+class FileSystemSpy:
+    """Records the calls in CHANGES, and publish.run_checks, while publish runs. `fault(call, calls)` picks
+    the calls to break: with kind "error" the call fails with EIO instead of running; with "sigterm" it
+    runs and this process then gets SIGTERM. `after_each(call)` runs after every call."""
+
+    fault: Callable[[Call, list[Call]], bool] = lambda call, calls: False
+    kind: str = "error"
+    after_each: Callable[[Call], None] = lambda call: None
+    calls: list[Call] = field(default_factory=list)
+    broken: list[Call] = field(default_factory=list)
+
+    def wrap(self, name: str, real: Callable) -> Callable:
+        def spy(*args, **kwargs):
+            call = Call("run_checks", str(args[0])) if name == "run_checks" else describe_call(name, args, kwargs)
+            self.calls.append(call)
+            breaking = self.fault(call, self.calls[:-1])
+            if breaking:
+                self.broken.append(call)
+                if self.kind == "error":
+                    raise OSError(errno.EIO, f"injected fault: {call}")
+            result = real(*args, **kwargs)
+            if breaking and self.kind == "sigterm":
+                os.kill(os.getpid(), signal.SIGTERM)
+            self.after_each(call)
+            return result
+
+        return spy
+
+    def run(self, monkeypatch, action: Callable[[], Run]) -> Run:
+        with monkeypatch.context() as patch:
+            for name in CHANGES:
+                patch.setattr(os, name, self.wrap(name, getattr(os, name)))
+            patch.setattr(publish, "run_checks", self.wrap("run_checks", publish.run_checks))
+            return action()
+
+
+def once(condition: Callable[[Call, list[Call]], bool]) -> Callable[[Call, list[Call]], bool]:
+    """The first call that meets `condition`, and no other."""
+    fired = []
+
+    def first(call: Call, calls: list[Call]) -> bool:
+        if not fired and condition(call, calls):
+            fired.append(call)
+            return True
+        return False
+
+    return first
+
+
+@dataclass
+class Scenario:
+    """A web root before a publish, and that publish's arguments."""
+
+    name: str
+    args: tuple[str, ...]
+    prepare: Callable[[Path, Callable[..., Run]], None]
+
+
+def prepare_nothing(webroot: Path, publish_here) -> None:
+    pass
+
+
+def prepare_one_release(webroot: Path, publish_here) -> None:
+    assert publish_here(webroot / "column").status == 0
+
+
+def prepare_plain_folder(webroot: Path, publish_here) -> None:
+    (webroot / "column").mkdir()
+    (webroot / "column" / "index.html").write_text("the old site", encoding="utf-8")
+
+
+SCENARIOS = [
+    Scenario("first publish", (), prepare_nothing),
+    Scenario("republish, pruning the old release", ("--keep", "1"), prepare_one_release),
+    Scenario("adopting a plain folder", ("--adopt",), prepare_plain_folder),
+]
+
+
+def dest_state(dest: Path) -> str:
+    """What DEST is, in the words of the report (README, "A plain web server")."""
+    if dest.is_symlink():
+        return f"serves {os.readlink(dest)}"
+    return "is a plain folder" if dest.is_dir() else "does not exist"
+
+
+def assert_one_whole_release(run: Run, webroot: Path, before: dict, was: str, new_site: dict) -> str:
+    """DEST serves what it served before, with nothing changed or left over beside it, or the whole new
+    release; the report says which. Returns "old" or "new"."""
+    dest = webroot / "column"
+    if dest_state(dest) == was:
+        assert snapshot(webroot) == before, "DEST kept, but something beside it changed or was left over"
+        assert "publish: nothing published: " in run.err
+        assert f"publish: {dest} {was}, as before\n" in run.err
+        assert run.status != 0 and run.out == ""
+        return "old"
+    assert dest.is_symlink(), f"DEST {dest_state(dest)}"
+    assert contents(dest) == new_site, "DEST serves a release that is not the whole new build"
+    assert sorted(path.name for path in webroot.iterdir()) == [".column.releases", "column"], "left over"
+    target = os.readlink(dest)
+    if run.status == 0:
+        assert f" to {dest} (release {target})\n" in run.out
+    else:
+        assert f"publish: published, {dest} now serves {target}; but " in run.err
+        assert "nothing published" not in run.err
+    return "new"
+
+
+def fault_run(tmp_path, monkeypatch, publish_here, builds, scenario: Scenario, spy: FileSystemSpy, name: str):
+    """Prepare a web root for `scenario`, publish into it under `spy`; the run, its web root, and what
+    DEST was and held before."""
+    webroot = tmp_path / name
+    webroot.mkdir()
+    scenario.prepare(webroot, publish_here)
+    before, was = snapshot(webroot), dest_state(webroot / "column")
+    run = spy.run(monkeypatch, lambda: publish_here(webroot / "column", *scenario.args))
+    return run, webroot, before, was
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)
+def test_no_single_fault_anywhere_leaves_dest_broken(tmp_path, monkeypatch, publish_here, builds, scenario):
+    """Every call that changes the file system, in turn: failing (EIO), or followed by SIGTERM."""
+    survey = FileSystemSpy()
+    run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, builds, scenario, survey, "survey")
+    assert run.status == 0, run.err
+    assert any(call.name == "replace" for call in survey.calls) and len(survey.calls) > 20
+    outcomes = {}
+    for index, _call in enumerate(survey.calls):
+        for kind in ("error", "sigterm"):
+            spy = FileSystemSpy(fault=lambda call, calls, index=index: len(calls) == index, kind=kind)
+            run, webroot, before, was = fault_run(
+                tmp_path, monkeypatch, publish_here, builds, scenario, spy, f"{kind}-{index}"
+            )
+            assert spy.broken, f"{kind} at call {index}: the calls changed between runs"
+            where = f"{kind} at {spy.broken[0]}"
+            try:
+                outcome = assert_one_whole_release(run, webroot, before, was, site_of(builds[-1], tmp_path))
+            except AssertionError as error:
+                raise AssertionError(f"{where}: {error}\n{run.out}{run.err}") from None
+            # A failure is never reported as success; a signal gives the shell's status for it.
+            assert run.status == (1 if kind == "error" else 128 + signal.SIGTERM) or (
+                run.status == 0 and kind == "sigterm" and outcome == "new" and "removed old releases" in run.out
+            ), f"{where}: exit status {run.status}"
+            outcomes[where] = outcome
+            shutil.rmtree(webroot)
+    assert {"old", "new"} <= set(outcomes.values())
+
+
+def in_releases(path: str) -> bool:
+    return Path(path).parent.name == ".column.releases"
+
+
+def after_the_switch(call: Call, calls: list[Call]) -> bool:
+    """An fsync of DEST's folder once DEST has been switched."""
+    switched = [c for c in calls if c.name == "replace" and Path(c.to).name == "column"]
+    return call.name == "fsync" and bool(switched) and call.path == str(Path(switched[0].to).parent)
+
+
+# Each step of a republish (one release live, --keep 1), the call in it where the fault lands, and what must
+# follow an error there and a SIGTERM there: "old" (DEST as before) or "new" (DEST serves the new build).
+# From the move on, a signal waits until DEST serves the new build, then stops the publish before pruning;
+# one that arrives while pruning lets it finish, so that no old release is left half deleted.
+STEPS = {
+    "build": (lambda call, calls: call.name == "mkdir" and call.path.endswith("/assets"), "old", "old"),
+    "checks": (lambda call, calls: call.name == "run_checks", "old", "old"),
+    "moving the release in": (lambda call, calls: call.name == "rename" and in_releases(call.to), "old", "new"),
+    "the switch": (lambda call, calls: call.name == "replace" and Path(call.to).name == "column", "old", "new"),
+    "the fsync after it": (after_the_switch, "new", "new"),
+    "pruning": (lambda call, calls: call.name == "unlink" and "/000001-" in call.path, "new", "new"),
+}
+
+
+@pytest.mark.parametrize("kind", ["error", "sigterm"])
+@pytest.mark.parametrize("step", list(STEPS))
+def test_a_fault_at_each_step(tmp_path, monkeypatch, publish_here, builds, step, kind):
+    condition, after_error, after_signal = STEPS[step]
+    spy = FileSystemSpy(fault=once(condition), kind=kind)
+    run, webroot, before, was = fault_run(tmp_path, monkeypatch, publish_here, builds, SCENARIOS[1], spy, "www")
+    assert spy.broken, f"no call matched the step {step!r}"
+    outcome = assert_one_whole_release(run, webroot, before, was, site_of(builds[-1], tmp_path))
+    assert outcome == (after_error if kind == "error" else after_signal)
+    dest = webroot / "column"
+    fault = f"[Errno 5] injected fault: {spy.broken[0]}"
+    kept = f"publish: {dest} {was}, as before\n"
+    published = f"publish: published, {dest} now serves {os.readlink(dest)}; but "
+    failed = "removing old releases" if step == "pruning" else f"flushing {webroot} to disk"
+    expected = {
+        ("error", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
+        ("sigterm", "old"): (143, f"publish: nothing published: interrupted by SIGTERM\n{kept}"),
+        ("error", "new"): (1, f"{published}{failed} failed: {fault}\n"),
+        ("sigterm", "new"): (143, f"{published}interrupted by SIGTERM before removing old releases\n"),
+    }[kind, outcome]
+    if kind == "sigterm" and step == "pruning":
+        expected = (0, "")
+        assert run.out.endswith("publish: removed old releases: " + was.split("/")[-1] + "\n")
+    assert (run.status, run.err) == expected
+
+
+def test_a_second_signal_does_not_cut_the_clean_up_short(tmp_path, monkeypatch, publish_here, builds):
+    """SIGTERM in the build, then again while its temporary folder is being removed."""
+    first = once(lambda call, calls: call.name == "mkdir" and call.path.endswith("/assets"))
+    second = once(lambda call, calls: call.name == "unlink" and ".column.new-" in call.path)
+    spy = FileSystemSpy(fault=lambda call, calls: first(call, calls) or second(call, calls), kind="sigterm")
+    run, webroot, before, was = fault_run(tmp_path, monkeypatch, publish_here, builds, SCENARIOS[1], spy, "two")
+    assert len(spy.broken) == 2
+    assert assert_one_whole_release(run, webroot, before, was, {}) == "old"
+    assert run.status == 128 + signal.SIGTERM
+
+
+def test_dest_serves_a_whole_release_after_every_call(tmp_path, monkeypatch, publish_here, builds):
+    """Watched after each call of a republish: DEST is never missing, nor a link to a partial folder."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    old = contents(dest)
+    new = site_of("build 2", tmp_path)
+    seen = []
+
+    def look(call: Call) -> None:
+        served = contents(dest) if dest.exists() else "missing"
+        assert served in (old, new), f"after {call}: DEST is {'missing' if served == 'missing' else 'partial'}"
+        seen.append(served == new)
+
+    spy = FileSystemSpy(after_each=look)
+    assert spy.run(monkeypatch, lambda: publish_here(dest)).status == 0
+    assert seen[0] is False and seen[-1] is True and len(seen) > 20
+
+
+def test_the_release_is_on_disk_before_dest_points_to_it(tmp_path, monkeypatch, publish_here, builds):
+    """fsync: every file and folder of the new release, and the releases folder after the move, before
+    the switch; DEST's folder after it, so that the switch itself survives a crash."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    spy = FileSystemSpy()
+    assert spy.run(monkeypatch, lambda: publish_here(dest)).status == 0
+    names = [call.name for call in spy.calls]
+    move = next(i for i, call in enumerate(spy.calls) if call.name == "rename" and in_releases(call.to))
+    switch = names.index("replace")
+    staging, release = spy.calls[move].path, spy.calls[move].to
+    flushed_first = {call.path.replace(staging, release) for call in spy.calls[:move] if call.name == "fsync"}
+    on_disk = {str(path) for path in [Path(release), *Path(release).rglob("*")]}
+    assert on_disk - flushed_first == set(), "not flushed before the move"
+    assert any(c.name == "fsync" and c.path == str(webroot / ".column.releases") for c in spy.calls[move:switch])
+    assert any(c.name == "fsync" and c.path == str(webroot) for c in spy.calls[switch:])
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.005)
+
+
+def start_held(dest: Path, state: Path, hold_at: str) -> subprocess.Popen:
+    """publish_support.py: publish with the stand-in build in a process of its own, held at `hold_at`."""
+    state.mkdir()
+    env = offline_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "scripts"), str(ROOT / "tests"), env["PYTHONPATH"]])
+    process = subprocess.Popen(
+        [sys.executable, str(DRIVER), hold_at, str(state), str(dest), "--site-url", SITE_URL],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
-    with pytest.raises(CheckError, match="nosniff"):
-        check_site(built, SITE_URL)
+    wait_for(lambda: (state / "held").exists() or process.poll() is not None, f"the publish to reach {hold_at}")
+    assert process.poll() is None, process.communicate()
+    return process
+
+
+def test_a_second_publish_is_refused_while_one_runs(webroot, publish_here, tmp_path):
+    """Two real processes: the second (scripts/publish.py itself, with the real build) is refused and
+    changes nothing; the first, held in its build meanwhile, then finishes."""
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    first = start_held(dest, tmp_path / "state", "build")
+    during = snapshot(webroot)
+    second = run_publish(dest, "--site-url", SITE_URL)
+    assert second.returncode == 1
+    assert f"publish: nothing published: another publish into {webroot} is running\n" in second.stderr
+    assert snapshot(webroot) == during
+    (tmp_path / "state" / "go").touch()
+    _, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert label_of(dest) == "held build"
+
+
+def test_sigterm_from_outside_during_a_real_build(webroot, publish_here):
+    """scripts/publish.py, real build: SIGTERM while mkdocs runs stops it, removes the temporary folder,
+    and leaves DEST as it was."""
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    before = snapshot(webroot)
+    process = subprocess.Popen(
+        [sys.executable, str(PUBLISH), str(dest), "--site-url", SITE_URL],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=offline_env(),
+    )
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    wait_for(lambda: process.poll() is not None or children.read_text().split(), "mkdocs to start")
+    (build_pid,) = map(int, children.read_text().split())
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert "publish: nothing published: interrupted by SIGTERM\n" in err
+    assert f"publish: {dest} serves {os.readlink(dest)}, as before\n" in err
+    assert snapshot(webroot) == before
+    assert not Path(f"/proc/{build_pid}").exists(), "mkdocs still running"
+
+
+def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_path):
+    """The signal is held until the switch is flushed, then stops the publish: the new release stays."""
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    process = start_held(dest, tmp_path / "state", "switch")
+    target = os.readlink(dest)
+    process.send_signal(signal.SIGTERM)
+    (tmp_path / "state" / "go").touch()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert err == (
+        f"publish: published, {dest} now serves {target}; but interrupted by SIGTERM before removing old releases\n"
+    )
+    assert label_of(dest) == "held build" and target.startswith(".column.releases/000002-")
+
+
+def test_what_a_killed_publish_leaves_is_removed_by_the_next(webroot, publish_here, tmp_path):
+    """SIGKILL cannot be caught: the temporary folder stays until the next publish, which removes it."""
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    process = start_held(dest, tmp_path / "state", "build")
+    process.kill()
+    process.communicate()
+    assert any(path.name.startswith(".column.new-") for path in webroot.iterdir())
+    (webroot / ".column.link-0badf00d").symlink_to(".column.releases/gone")
+    assert publish_here(dest).status == 0
+    assert sorted(path.name for path in webroot.iterdir()) == [".column.releases", "column"]
 
 
 # --- the GitHub Pages workflow --------------------------------------------------------------------------
