@@ -188,14 +188,14 @@ def switch_link(dest: Path, target: str) -> None:
         raise
 
 
-def prune(releases: Path, live: Path, keep: int) -> list[str]:
-    """Delete all but the newest `keep` releases; never the live one, nor a folder publish did not make."""
+def prune(releases: Path, keep: int) -> list[str]:
+    """Delete all but the newest `keep` releases (the live one is the newest: it has the highest number),
+    and no folder that publish did not make."""
     ours = [path for path in releases.iterdir() if release_order(path.name) and not path.is_symlink()]
     removed = []
     for path in sorted(ours, key=lambda path: release_order(path.name), reverse=True)[keep:]:
-        if path.resolve() != live.resolve():
-            shutil.rmtree(path)
-            removed.append(path.name)
+        shutil.rmtree(path)
+        removed.append(path.name)
     return removed
 
 
@@ -309,7 +309,7 @@ def install(staging: Path, dest: Path, releases: Path) -> str:
         switch_link(dest, target)
     except BaseException:
         # Not live: put DEST back as it was and remove what was made, the releases folder if it is new.
-        if adopted and adopted.exists() and not os.path.lexists(dest):
+        if adopted and not os.path.lexists(dest):
             os.rename(adopted, dest)
         shutil.rmtree(release, ignore_errors=True)
         if releases.is_dir() and not any(releases.iterdir()):
@@ -346,7 +346,7 @@ def publish(
                     fsync_path(parent)
                     step = "removing old releases"
                     held.check()  # a signal held since the move stops the publish here
-                    removed = prune(releases, dest, keep)
+                    removed = prune(releases, keep)
                 except BaseException as error:
                     problem = f"{error} before {step}" if isinstance(error, Interrupted) else f"{step} failed: {error}"
                     raise PublishedWithError(target, problem, exit_status(error)) from error

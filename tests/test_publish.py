@@ -620,6 +620,9 @@ def test_sigterm_from_outside_during_a_real_build(webroot, publish_here):
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     wait_for(lambda: process.poll() is not None or children.read_text().split(), "mkdocs to start")
     (build_pid,) = map(int, children.read_text().split())
+    wait_for(lambda: b"mkdocs" in Path(f"/proc/{build_pid}/cmdline").read_bytes(), "mkdocs to be running")
+    blocked = next(line for line in Path(f"/proc/{build_pid}/status").read_text().splitlines() if "SigBlk" in line)
+    assert int(blocked.split()[1], 16) & (1 << (signal.SIGTERM - 1) | 1 << (signal.SIGINT - 1)) == 0, "mkdocs deaf"
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 128 + signal.SIGTERM, err
@@ -627,6 +630,33 @@ def test_sigterm_from_outside_during_a_real_build(webroot, publish_here):
     assert f"publish: {dest} serves {os.readlink(dest)}, as before\n" in err
     assert snapshot(webroot) == before
     assert not Path(f"/proc/{build_pid}").exists(), "mkdocs still running"
+
+
+def children_running(word: str) -> list[int]:
+    """This process's children whose command line holds `word`."""
+    pids = [int(pid) for task in Path("/proc/self/task").iterdir() for pid in (task / "children").read_text().split()]
+    return [pid for pid in pids if word.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+
+def test_a_signal_while_mkdocs_starts_leaves_no_build_running(webroot, monkeypatch, capsys):
+    """SIGTERM between the fork of mkdocs (the real build) and Popen's return: mkdocs is stopped, not left
+    writing into the temporary folder after it is removed."""
+    real = subprocess.Popen._execute_child
+
+    def execute_child(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(subprocess.Popen, "_execute_child", execute_child)
+    status = publish.main([str(webroot / "column"), "--site-url", SITE_URL])
+    monkeypatch.undo()
+    left = children_running("mkdocs")
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert left == [], "mkdocs still running"
+    assert status == 128 + signal.SIGTERM and "nothing published: interrupted by SIGTERM" in capsys.readouterr().err
+    assert list(webroot.iterdir()) == []
 
 
 def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_path):
