@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock screenshots bench publish clean distclean
+.PHONY: serve build test lock screenshots bench publish mutation clean distclean
 
 # Re-install only when a lock file changes. Every package, pip included, is pinned with its hash.
 $(VENV)/.installed: requirements.txt
@@ -64,6 +64,14 @@ bench: $(VENV)/.installed-test bench/node_modules/.installed
 	  { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y chromium; } || \
 	  { echo "make bench needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH)"; exit 1; }
 	PYTHONPATH=source:tests/browser $(BIN)/python bench/run.py
+
+# Not part of `make test`: mutation testing of hooks/ and scripts/ with mutmut (settings in pyproject.toml,
+# how it runs in tests/mutation.py), then the score and the mutants that survived. Results stay in mutants/
+# (git-ignored), so a second run retries only what changed; `make clean` starts afresh.
+# MUTANTS='scripts.*' (mutmut's names, globs allowed) for one part.
+mutation: $(VENV)/.installed-test
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tests/mutation.py $(BIN)/mutmut
 
 # Lighthouse pinned by bench/package-lock.json; re-installed only when it changes.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
