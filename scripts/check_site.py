@@ -53,7 +53,7 @@ class PageScan:
 
 class _Scanner(HTMLParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()  # attribute values come unescaped
         self.scan = PageScan()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -102,7 +102,7 @@ def local_target(url: str, page: Path, site_dir: Path, site_url: str) -> Path | 
     if path.startswith("/"):
         # Root-relative: the server serves the folder under the site_url's path.
         if base_path and not (path == base_path or path.startswith(base_path + "/")):
-            return site_dir / "\0outside"  # never exists: reported as missing
+            return site_dir.parent  # served by something else, so no file of this site: reported
         relative = path[len(base_path) :].lstrip("/")
         target = site_dir / PurePosixPath(relative)
     else:

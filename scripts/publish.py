@@ -184,7 +184,7 @@ def switch_link(dest: Path, target: str) -> None:
     try:
         os.replace(link, dest)
     except BaseException:
-        link.unlink(missing_ok=True)
+        link.unlink()
         raise
 
 

@@ -46,26 +46,27 @@ def alias_modules() -> None:
 
 
 def report(mutmut: str) -> None:
-    """Per module: killed, survived, not reached by any in-process test; the score is killed (or timed
-    out) over all mutants."""
+    """Per module: mutants tried, killed (or timed out: the mutant hung), survived, and not reached by any
+    test in the test process; the score is killed over tried. Mutants not tried yet (a run limited by
+    MUTANTS) are left out."""
     lines = subprocess.run([mutmut, "results", "--all=true"], capture_output=True, text=True, check=True).stdout
     counts: dict[str, Counter] = defaultdict(Counter)
-    survivors = []
+    not_killed = []
     for line in lines.splitlines():
         key, _, status = line.strip().rpartition(": ")
-        if "__mutmut_" not in key:
+        if "__mutmut_" not in key or status == "not checked":
             continue
-        module = key.partition(".x")[0]
-        counts[module][status] += 1
-        if status != "killed":
-            survivors.append(f"  {status}: {key}")
+        counts[key.partition(".x")[0]][status] += 1
+        if status not in ("killed", "timeout"):
+            not_killed.append(f"  {status}: {key}")
     print(f"{'module':<22} {'mutants':>7} {'killed':>7} {'survived':>8} {'no test':>7} {'score':>6}")
     for module, count in sorted(counts.items()):
-        total = sum(count.values())
+        tried = sum(count.values())
         killed = count["killed"] + count["timeout"]
-        score = 100 * killed / total if total else 0
-        print(f"{module:<22} {total:>7} {killed:>7} {count['survived']:>8} {count['no tests']:>7} {score:>5.1f}%")
-    print("\n".join(["", "Not killed (`.venv/bin/mutmut show NAME` shows the change):", *survivors]))
+        print(
+            f"{module:<22} {tried:>7} {killed:>7} {count['survived']:>8} {count['no tests']:>7} {100 * killed / tried:>5.1f}%"
+        )
+    print("\n".join(["", "Not killed (`.venv/bin/mutmut show NAME` shows the change):", *not_killed]))
 
 
 if __name__ == "__main__":

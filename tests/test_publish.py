@@ -90,12 +90,34 @@ def webroot(tmp_path) -> Path:
     return folder
 
 
-# --- make publish ---------------------------------------------------------------------------------------
+# --- with the real build ------------------------------------------------------------------------------
 
 
-def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, project):
+@dataclass
+class Run:
+    status: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def publish_for_real(monkeypatch, capfd) -> Callable[..., Run]:
+    """publish.main() in this process with the real build (mkdocs in a process of its own), in the
+    environment run_publish gives the script: SITE_URL set, the build's network cut."""
+    for key, value in offline_env().items():
+        monkeypatch.setenv(key, value)
+
+    def run(dest: Path, *args: str, project: Path = ROOT) -> Run:
+        status = publish.main([str(dest), "--project", str(project), *args])
+        captured = capfd.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run
+
+
+def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, project, publish_for_real):
     dest = webroot / "column"
-    first = run_publish(dest)
+    first = run_publish(dest)  # scripts/publish.py itself, as make publish runs it
     assert first.returncode == 0, first.stderr
     assert dest.is_symlink() and (dest / "index.html").is_file() and (dest / "404.html").is_file()
     counts = summary(dest)
@@ -105,35 +127,61 @@ def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, project)
     before = snapshot(webroot)
 
     break_front_matter(project)
-    failed = run_publish(dest, project=project)
+    failed = publish_for_real(dest, project=project)
 
-    assert failed.returncode != 0
-    assert "title" in failed.stderr and "nothing published" in failed.stderr
+    assert failed.status == 1
+    assert "field 'titel'" in failed.err  # mkdocs's own message
+    assert "publish: nothing published: the build failed (mkdocs exit status 1); see its message above\n" in failed.err
+    assert f"publish: {dest} serves {os.readlink(dest)}, as before\n" in failed.err
     assert snapshot(webroot) == before  # DEST, its release and nothing new beside it
 
 
-def test_a_failed_check_leaves_dest_unchanged(webroot):
+def test_a_failed_check_leaves_dest_unchanged(webroot, publish_for_real):
     dest = webroot / "column"
-    assert run_publish(dest).returncode == 0
+    assert publish_for_real(dest).status == 0
     before = snapshot(webroot)
     # The build is fine, but its canonical URL is not the address being published to.
-    failed = run_publish(dest, "--site-url", "https://elsewhere.example/")
-    assert failed.returncode != 0
-    assert "canonical" in failed.stderr
+    failed = publish_for_real(dest, "--site-url", "https://elsewhere.example/")
+    assert failed.status == 1
+    assert "publish: nothing published: the build checks failed:\n  - index.html: canonical" in failed.err
     assert snapshot(webroot) == before
 
 
-def test_first_publish_that_fails_leaves_nothing(webroot, project):
+def test_the_site_url_is_the_builds_unless_given(webroot, publish_for_real, monkeypatch):
+    """Without --site-url the checks use the address the build used: SITE_URL, else mkdocs.yml's."""
+    dest = webroot / "column"
+    monkeypatch.setenv("SITE_URL", "https://other.example/column/")
+    assert publish_for_real(dest).status == 0
+    assert '<link rel="canonical" href="https://other.example/column/">' in (dest / "index.html").read_text("utf-8")
+    monkeypatch.delenv("SITE_URL")
+    assert publish_for_real(dest).status == 0
+    assert '<link rel="canonical" href="https://example.com/">' in (dest / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [("site_name: x\n", "could not read site_url from mkdocs.yml:\n"), ("site_url: [\n", "while parsing")],
+    ids=["no site_url", "not YAML"],
+)
+def test_a_configuration_without_a_site_url_is_refused(tmp_path, monkeypatch, config, message):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with pytest.raises(publish.PublishError, match=re.escape(message)):
+        publish.configured_site_url(tmp_path)
+
+
+def test_first_publish_that_fails_leaves_nothing(webroot, project, publish_for_real):
     break_front_matter(project)
-    failed = run_publish(webroot / "column", project=project)
-    assert failed.returncode != 0
+    failed = publish_for_real(webroot / "column", project=project)
+    assert failed.status == 1
+    assert f"publish: {webroot / 'column'} does not exist, as before\n" in failed.err
     assert list(webroot.iterdir()) == []
 
 
-def test_republish_switches_the_link_and_keeps_a_rollback(webroot):
+def test_republish_switches_the_link_and_keeps_a_rollback(webroot, publish_for_real):
     dest = webroot / "column"
     for _ in range(3):  # within a second or two: names by the second alone sorted these wrongly
-        assert run_publish(dest, "--keep", "2").returncode == 0
+        assert publish_for_real(dest, "--keep", "2").status == 0
     releases = sorted((webroot / ".column.releases").iterdir())
     assert [path.name[:6] for path in releases] == ["000002", "000003"]  # the live one and the previous one
     assert all(NUMBERED.fullmatch(path.name) for path in releases)
@@ -143,21 +191,27 @@ def test_republish_switches_the_link_and_keeps_a_rollback(webroot):
     assert sorted(p.name for p in webroot.iterdir()) == [".column.releases", "column"]
 
 
-def test_every_published_file_is_readable_whatever_the_umask(webroot):
+def test_every_published_file_is_readable_whatever_the_umask(webroot, publish_for_real):
     dest = webroot / "column"
-    assert run_publish(dest, umask=0o077).returncode == 0
+    umask = os.umask(0o077)
+    try:
+        assert publish_for_real(dest).status == 0
+    finally:
+        os.umask(umask)
     for path in [dest.resolve(), *dest.resolve().rglob("*")]:
         wanted = 0o755 if path.is_dir() else 0o644
         assert path.stat().st_mode & 0o777 == wanted, path
 
 
-def test_a_plain_folder_dest_is_not_replaced_without_adopt(webroot):
+def test_a_plain_folder_dest_is_not_replaced_without_adopt(webroot, publish_for_real):
     dest = webroot / "column"
     dest.mkdir()
     (dest / "index.html").write_text("old site", encoding="utf-8")
     before = snapshot(webroot)
-    refused = run_publish(dest)
-    assert refused.returncode != 0 and "--adopt" in refused.stderr
+    refused = publish_for_real(dest)
+    assert refused.status == 1
+    assert f"publish: nothing published: {dest} is a folder, not a link to a release." in refused.err
+    assert "run again with --adopt" in refused.err
     assert snapshot(webroot) == before
 
 
@@ -169,13 +223,6 @@ def test_make_publish_requires_dest():
 
 
 # --- in this process, with a stand-in build -------------------------------------------------------------
-
-
-@dataclass
-class Run:
-    status: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -278,6 +325,56 @@ def test_a_plain_folder_is_adopted_as_the_release_before(webroot, publish_here):
     assert adopted.name.startswith("000001-") and adopted.name.endswith("-adopted")
     assert (adopted / "index.html").read_text(encoding="utf-8") == "the old site"
     assert new.name.startswith("000002-") and dest.resolve() == new.resolve()
+
+
+def test_the_adopted_folder_is_named_by_its_last_change(webroot, publish_here):
+    dest = webroot / "column"
+    dest.mkdir()
+    (dest / "index.html").write_text("the old site", encoding="utf-8")
+    os.utime(dest, (1_700_000_000, 1_700_000_000))
+    assert publish_here(dest, "--adopt").status == 0
+    assert (webroot / ".column.releases" / "000001-20231114T221320Z-adopted" / "index.html").is_file()
+
+
+def test_an_empty_folder_is_taken_over_without_adopt(webroot, publish_here):
+    dest = webroot / "column"
+    dest.mkdir()
+    assert publish_here(dest).status == 0
+    assert label_of(dest) == "build 1"
+
+
+def test_publish_adopts_nothing_unless_asked(webroot, builds):
+    dest = webroot / "column"
+    dest.mkdir()
+    (dest / "index.html").write_text("the old site", encoding="utf-8")
+    with pytest.raises(publish.PublishError, match="run again with --adopt"):
+        publish.publish(dest, site_url=SITE_URL)
+
+
+def test_what_publish_refuses(tmp_path, webroot, publish_here, capsys):
+    (webroot / "column").write_text("a file", encoding="utf-8")
+    refused = publish_here(webroot / "column")
+    assert refused.status == 1
+    assert (
+        f"publish: nothing published: {webroot / 'column'} exists and is not a folder or a link; refusing"
+        in refused.err
+    )
+    missing = tmp_path / "no-such-folder" / "column"
+    refused = publish_here(missing)
+    assert refused.status == 1
+    assert f"publish: nothing published: {missing.parent} does not exist; create it first" in refused.err
+    with pytest.raises(SystemExit) as stop:
+        publish.main([str(webroot / "elsewhere"), "--keep", "0"])
+    assert stop.value.code == 2 and "error: --keep must be at least 1" in capsys.readouterr().err
+
+
+def test_removed_releases_are_listed(webroot, publish_here):
+    dest = webroot / "column"
+    for _ in range(3):
+        assert publish_here(dest).status == 0
+    first, second, third = sorted(path.name for path in (webroot / ".column.releases").iterdir())
+    removed = f"publish: removed old releases: {third}, {second}, {first}\n"  # newest first
+    assert publish_here(dest, "--keep", "1").out.endswith(removed)
 
 
 # --- faults ------------------------------------------------------------------------------------------------
@@ -521,6 +618,18 @@ def test_a_second_signal_does_not_cut_the_clean_up_short(tmp_path, monkeypatch, 
     assert len(spy.broken) == 2
     assert assert_one_whole_release(run, webroot, before, was, {}) == "old"
     assert run.status == 128 + signal.SIGTERM
+
+
+def test_the_report_does_not_claim_dest_unchanged_when_the_undo_failed(tmp_path, monkeypatch, publish_here, builds):
+    """Adopting a folder: the switch fails, and so does putting the folder back. DEST is missing (the one
+    moment it can be, see publish.install), and the report says so rather than "as before"."""
+    switch = once(lambda call, calls: call.name == "symlink")
+    put_back = once(lambda call, calls: call.name == "rename" and call.to.endswith("/column"))
+    spy = FileSystemSpy(fault=lambda call, calls: switch(call, calls) or put_back(call, calls))
+    adopting = SCENARIOS[2]
+    run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, builds, adopting, spy, "www")
+    assert len(spy.broken) == 2 and run.status == 1
+    assert run.err.endswith(f"publish: {webroot / 'column'} does not exist\n")
 
 
 def test_dest_serves_a_whole_release_after_every_call(tmp_path, monkeypatch, publish_here, builds):
