@@ -63,9 +63,8 @@ def report(mutmut: str) -> None:
     for module, count in sorted(counts.items()):
         tried = sum(count.values())
         killed = count["killed"] + count["timeout"]
-        print(
-            f"{module:<22} {tried:>7} {killed:>7} {count['survived']:>8} {count['no tests']:>7} {100 * killed / tried:>5.1f}%"
-        )
+        score = 100 * killed / tried
+        print(f"{module:<22} {tried:>7} {killed:>7} {count['survived']:>8} {count['no tests']:>7} {score:>5.1f}%")
     print("\n".join(["", "Not killed (`.venv/bin/mutmut show NAME` shows the change):", *not_killed]))
 
 
