@@ -180,12 +180,13 @@ def test_the_canonical_link(tmp_path, links, expected):
     assert found == [wanted[key] for key in expected]
 
 
-# Links on the page, with files beside index.html: assets/app.css, sub/index.html, empty/ (a folder with no
+# Links on the page, with files beside index.html: assets/app.css, Xmas.css, sub/index.html, empty/ (a folder with no
 # index.html); and ../outside.txt beside the site folder. The server serves the folder under SITE_URL's path.
 LINKS = {
     "assets/app.css": True,
     "assets/gone.css": False,
     "/ambassadors-view/assets/app.css": True,
+    "/ambassadors-view/Xmas.css": True,
     "/ambassadors-view": True,  # the site's own path: its index.html
     "/assets/app.css": False,  # root-relative, outside the site's path
     "/ambassadors-viewer/assets/app.css": False,  # not the site's path, though it starts like it
@@ -193,6 +194,7 @@ LINKS = {
     "sub": True,  # a folder: its index.html
     "empty/": False,
     "empty": False,
+    "assets/app.css/": False,  # a file is no folder
     f"{SITE_URL}assets/app.css": True,  # the site's own public address is this folder
     f"{SITE_URL}gone.png": False,
     "https://elsewhere.example/gone.png": True,  # another site: not checked
@@ -210,7 +212,9 @@ LINKS = {
 @pytest.mark.parametrize(("url", "resolves"), LINKS.items(), ids=lambda value: str(value))
 def test_each_kind_of_link(tmp_path, url, resolves):
     body = f'<h1 id="top">Column</h1><p id="café"><a href="{url}">link</a></p>'
-    site_dir = small_site(tmp_path / "site", body=body, files=["assets/app.css", "sub/index.html", "empty/.keep"])
+    site_dir = small_site(
+        tmp_path / "site", body=body, files=["assets/app.css", "Xmas.css", "sub/index.html", "empty/.keep"]
+    )
     (tmp_path / "outside.txt").write_text("not published", encoding="utf-8")
     reason = "points to no element with that id" if url.endswith("#nowhere") else "points to no file in the site"
     assert problems(site_dir) == ([] if resolves else [f"index.html: link {url!r} {reason}"])
@@ -270,3 +274,6 @@ def test_the_command_line(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"check_site: {site_dir} must not be published:\n  - missing robots.txt\n  - missing sitemap.xml\n"
     )
+    with pytest.raises(SystemExit) as stop:
+        check_site_main([str(site_dir)])
+    assert stop.value.code == 2 and "the following arguments are required: --site-url" in capsys.readouterr().err

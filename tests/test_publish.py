@@ -165,6 +165,7 @@ def test_the_site_url_is_the_builds_unless_given(webroot, publish_for_real, monk
 )
 def test_a_configuration_without_a_site_url_is_refused(tmp_path, monkeypatch, config, message):
     monkeypatch.delenv("SITE_URL", raising=False)
+    (tmp_path / "docs").mkdir()  # else mkdocs refuses the configuration for that
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     with pytest.raises(publish.PublishError, match=re.escape(message)):
         publish.configured_site_url(tmp_path)
@@ -751,9 +752,13 @@ def test_a_signal_while_mkdocs_starts_leaves_no_build_running(webroot, monkeypat
     """SIGTERM between the fork of mkdocs (the real build) and Popen's return: mkdocs is stopped, not left
     writing into the temporary folder after it is removed."""
     real = subprocess.Popen._execute_child
+    blocked = []
 
     def execute_child(self, *args, **kwargs):
         real(self, *args, **kwargs)
+        # mkdocs runs now (Popen has seen it exec): the signals held here must not be held in it.
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        blocked.append(int(next(line for line in status.splitlines() if line.startswith("SigBlk")).split()[1], 16))
         os.kill(os.getpid(), signal.SIGTERM)
 
     monkeypatch.setattr(subprocess.Popen, "_execute_child", execute_child)
@@ -764,6 +769,7 @@ def test_a_signal_while_mkdocs_starts_leaves_no_build_running(webroot, monkeypat
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     assert left == [], "mkdocs still running"
+    assert blocked[0] & (1 << (signal.SIGTERM - 1) | 1 << (signal.SIGINT - 1)) == 0, "mkdocs deaf to signals"
     assert status == 128 + signal.SIGTERM and "nothing published: interrupted by SIGTERM" in capsys.readouterr().err
     assert list(webroot.iterdir()) == []
 
