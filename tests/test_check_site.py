@@ -94,6 +94,8 @@ def small_site(root: Path, *, head: str = POLICY + CANONICAL, body: str = "<h1>C
         "_headers": HEADERS,
         "robots.txt": "User-agent: *\n",
         "sitemap.xml": "<urlset/>",
+        "favicon.ico": "icon",
+        "apple-touch-icon.png": "icon",
     }
     extra = files if isinstance(files, dict) else dict.fromkeys(files, "x")
     for name, text in {**pages, **extra}.items():
@@ -220,6 +222,14 @@ def test_each_kind_of_link(tmp_path, url, resolves):
     assert problems(site_dir) == ([] if resolves else [f"index.html: link {url!r} {reason}"])
 
 
+def test_the_script_a_selection_loads_must_be_in_the_site(tmp_path):
+    body = '<h1>Column</h1><script data-oc-script="assets/app.js"></script>'
+    assert problems(small_site(tmp_path / "site", body=body, files=["assets/app.js"])) == []
+    assert problems(small_site(tmp_path / "other", body=body)) == [
+        "index.html: link 'assets/app.js' points to no file in the site"
+    ]
+
+
 def test_a_valueless_href_is_this_page(tmp_path):
     assert problems(small_site(tmp_path / "site", body="<h1>Column</h1><a href>here</a>")) == []
 
@@ -267,7 +277,7 @@ def test_the_command_line(tmp_path, capsys):
     (site_dir / "link.html").symlink_to("index.html")  # a link is not a file of its own
     size = sum(path.stat().st_size for path in site_dir.rglob("*") if path.is_file() and not path.is_symlink())
     assert check_site_main([str(site_dir), "--site-url", SITE_URL]) == 0
-    assert capsys.readouterr().out == f"check_site: {site_dir} OK: 2 pages, 6 files, {size:,} bytes\n"
+    assert capsys.readouterr().out == f"check_site: {site_dir} OK: 2 pages, 8 files, {size:,} bytes\n"
     (site_dir / "sitemap.xml").unlink()
     (site_dir / "robots.txt").unlink()
     assert check_site_main([str(site_dir), "--site-url", SITE_URL]) == 1
