@@ -4,45 +4,69 @@ tests that call it.
 
 Loaded into those test runs as a pytest plugin (-p tests.mutation), for two reasons:
 - mutmut names a mutant after its file's path (hooks/column/data.py: hooks.column.data) and switches it on
-  only in a module of that name, while the tests import the modules by the names pytest's pythonpath gives
-  them (column.data, publish). Each module is imported here under its path's name and registered under the
-  tests' name too: one module, two names.
+  only in a module of that name, while the code and the tests import the modules by the names pytest's
+  pythonpath gives them (column.data, publish). An import finder placed first answers each such short name
+  with the module imported under its path's name: one module, two names, whoever imports it first.
 - mutmut says which mutant is on in the environment (MUTANT_UNDER_TEST) and in the process. The builds that
   the tests start in a subprocess would inherit the environment and load mutmut's wrappers without its
   settings; dropped from the environment, they run the code as written. So a mutant is tried only by tests
   that call its function in the test process.
 
-Run as a script after `mutmut run`, it prints the score and the mutants that survived, by module.
+Run as a script after `mutmut run`, it prints the score and the mutants that were not killed, by module.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.util
 import os
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 
-# The name the tests import: the name mutmut gives the file. column before column_hooks, check_site
-# before publish: each imports the other by its short name.
-MODULES = {
-    "column": "hooks.column",
-    "column.card": "hooks.column.card",
-    "column.data": "hooks.column.data",
-    "column.render": "hooks.column.render",
-    "column_hooks": "hooks.column_hooks",
-    "check_site": "scripts.check_site",
-    "publish": "scripts.publish",
-}
+ROOT = Path(__file__).resolve().parent.parent  # mutants/ while mutmut runs the tests
+SOURCES = ("hooks", "scripts")  # mutmut's source_paths; each is on pytest's pythonpath too
+
+
+def short_names() -> dict[str, str]:
+    """{name the tests import: name mutmut gives the file}, for every module and package in SOURCES."""
+    names = {}
+    for source in SOURCES:
+        for path in (ROOT / source).rglob("*.py"):
+            parts = path.relative_to(ROOT / source).with_suffix("").parts
+            parts = parts[:-1] if parts[-1] == "__init__" else parts
+            for end in range(1, len(parts) + 1):  # the packages on the way, then the module
+                names[".".join(parts[:end])] = ".".join((source, *parts[:end]))
+    return names
+
+
+class SameModule(importlib.abc.Loader):
+    """Loads a module that is already imported: the import system then registers it under a second name."""
+
+    def __init__(self, module) -> None:
+        self.module = module
+
+    def create_module(self, spec):
+        return self.module
+
+    def exec_module(self, module) -> None:
+        pass
+
+
+class ShortNames(importlib.abc.MetaPathFinder):
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+
+    def find_spec(self, name, path, target=None):
+        if name not in self.names:
+            return None
+        return importlib.util.spec_from_loader(name, SameModule(importlib.import_module(self.names[name])))
 
 
 def pytest_configure(config) -> None:
     os.environ.pop("MUTANT_UNDER_TEST", None)
-
-
-def alias_modules() -> None:
-    for short, full in MODULES.items():
-        sys.modules[short] = importlib.import_module(full)
 
 
 def report(mutmut: str) -> None:
@@ -71,4 +95,4 @@ def report(mutmut: str) -> None:
 if __name__ == "__main__":
     report(sys.argv[1] if len(sys.argv) > 1 else "mutmut")
 else:
-    alias_modules()
+    sys.meta_path.insert(0, ShortNames(short_names()))
