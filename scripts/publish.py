@@ -224,9 +224,9 @@ def allow_interrupts() -> None:
 
 class HeldInterrupts:
     def take(self) -> int | None:
-        """The signal that arrived while held, if any; it is not delivered again."""
-        pending = signal.sigpending() & INTERRUPTS
-        return signal.sigwait(pending) if pending else None
+        """The signal that arrived while held, if any; it is not delivered again. Never waits."""
+        info = signal.sigtimedwait(INTERRUPTS, 0)
+        return info.si_signo if info else None
 
     def check(self) -> None:
         """Raise Interrupted for a signal that arrived while held."""
@@ -236,7 +236,8 @@ class HeldInterrupts:
 
 @contextmanager
 def interrupts_held():
-    """Block SIGINT and SIGTERM for steps that must not be cut in two. A signal that arrives meanwhile
+    """Block SIGINT and SIGTERM (in this thread: publish runs as a command, in one) for steps that must not be
+    cut in two. A signal that arrives meanwhile
     waits for HeldInterrupts.check() or take(); one still waiting at the end is dropped: the steps it
     waited for are done and the publish ends with its own report."""
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)

@@ -5,7 +5,7 @@ two publishes never run at once. Also the GitHub Pages workflow. The build check
 Faults are injected from the outside, so that scripts/publish.py holds no code for its tests: most tests
 run publish.main() in this process with the build replaced by a small stand-in site (fast) and the calls
 that change the file system wrapped (FileSystemSpy) so that one of them fails with EIO, or runs and is
-followed by SIGTERM to this process (main() installs the real handler). What must be real is run for real:
+followed by SIGTERM to this thread (main() installs the real handler). What must be real is run for real:
 the end-to-end tests run scripts/publish.py with the real build; the lock is tried by two processes; a
 SIGTERM is also sent from outside to a process in the middle of a real build."""
 
@@ -19,8 +19,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -380,6 +381,13 @@ def test_removed_releases_are_listed(webroot, publish_here):
 
 # --- faults ------------------------------------------------------------------------------------------------
 
+
+def sigterm_to_this_thread() -> None:
+    """SIGTERM as the command gets it, in its one thread. Sent to the process, the kernel may hand it to
+    another thread of the test run (the browser tests' driver), which does not hold it."""
+    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+
+
 # The calls through which publish changes the file system (and pathlib, shutil and tempfile call them).
 CHANGES = ("mkdir", "chmod", "fsync", "rename", "symlink", "replace", "unlink", "rmdir")
 
@@ -416,7 +424,7 @@ def describe_call(name: str, args: tuple, kwargs: dict) -> Call:
 class FileSystemSpy:
     """Records the calls in CHANGES, and publish.run_checks, while publish runs. `fault(call, calls)` picks
     the calls to break: with kind "error" the call fails with EIO instead of running; with "sigterm" it
-    runs and this process then gets SIGTERM. `after_each(call)` runs after every call."""
+    runs and this thread then gets SIGTERM. `after_each(call)` runs after every call."""
 
     fault: Callable[[Call, list[Call]], bool] = lambda call, calls: False
     kind: str = "error"
@@ -435,7 +443,7 @@ class FileSystemSpy:
                     raise OSError(errno.EIO, f"injected fault: {call}")
             result = real(*args, **kwargs)
             if breaking and self.kind == "sigterm":
-                os.kill(os.getpid(), signal.SIGTERM)
+                sigterm_to_this_thread()
             self.after_each(call)
             return result
 
@@ -680,29 +688,42 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> N
         time.sleep(0.005)
 
 
-def start_held(dest: Path, state: Path, hold_at: str) -> subprocess.Popen:
-    """publish_support.py: publish with the stand-in build in a process of its own, held at `hold_at`."""
-    state.mkdir()
-    env = offline_env()
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "scripts"), str(ROOT / "tests"), env["PYTHONPATH"]])
-    process = subprocess.Popen(
-        [sys.executable, str(DRIVER), hold_at, str(state), str(dest), "--site-url", SITE_URL],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    wait_for(lambda: (state / "held").exists() or process.poll() is not None, f"the publish to reach {hold_at}")
-    assert process.poll() is None, process.communicate()
-    return process
+@pytest.fixture
+def start_held(tmp_path) -> Iterator[Callable[[Path, str], subprocess.Popen]]:
+    """publish_support.py: a publish with the stand-in build in a process of its own, held at a step (its
+    state folder: tmp_path/state). Killed at the end of the test if it is still running."""
+    processes = []
+    state = tmp_path / "state"
+
+    def start(dest: Path, hold_at: str) -> subprocess.Popen:
+        state.mkdir()
+        env = offline_env()
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "scripts"), str(ROOT / "tests"), env["PYTHONPATH"]])
+        process = subprocess.Popen(
+            [sys.executable, str(DRIVER), hold_at, str(state), str(dest), "--site-url", SITE_URL],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        processes.append(process)
+        wait_for(lambda: (state / "held").exists() or process.poll() is not None, f"the publish to reach {hold_at}")
+        assert process.poll() is None, process.communicate()
+        return process
+
+    yield start
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
 
 
-def test_a_second_publish_is_refused_while_one_runs(webroot, publish_here, tmp_path):
+def test_a_second_publish_is_refused_while_one_runs(webroot, publish_here, tmp_path, start_held):
     """Two real processes: the second (scripts/publish.py itself, with the real build) is refused and
     changes nothing; the first, held in its build meanwhile, then finishes."""
     dest = webroot / "column"
     assert publish_here(dest).status == 0
-    first = start_held(dest, tmp_path / "state", "build")
+    first = start_held(dest, "build")
     during = snapshot(webroot)
     second = run_publish(dest, "--site-url", SITE_URL)
     assert second.returncode == 1
@@ -759,7 +780,7 @@ def test_a_signal_while_mkdocs_starts_leaves_no_build_running(webroot, monkeypat
         # mkdocs runs now (Popen has seen it exec): the signals held here must not be held in it.
         status = Path(f"/proc/{self.pid}/status").read_text()
         blocked.append(int(next(line for line in status.splitlines() if line.startswith("SigBlk")).split()[1], 16))
-        os.kill(os.getpid(), signal.SIGTERM)
+        sigterm_to_this_thread()
 
     monkeypatch.setattr(subprocess.Popen, "_execute_child", execute_child)
     status = publish.main([str(webroot / "column"), "--site-url", SITE_URL])
@@ -774,11 +795,11 @@ def test_a_signal_while_mkdocs_starts_leaves_no_build_running(webroot, monkeypat
     assert list(webroot.iterdir()) == []
 
 
-def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_path):
+def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_path, start_held):
     """The signal is held until the switch is flushed, then stops the publish: the new release stays."""
     dest = webroot / "column"
     assert publish_here(dest).status == 0
-    process = start_held(dest, tmp_path / "state", "switch")
+    process = start_held(dest, "switch")
     target = os.readlink(dest)
     process.send_signal(signal.SIGTERM)
     (tmp_path / "state" / "go").touch()
@@ -790,11 +811,11 @@ def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_
     assert label_of(dest) == "held build" and target.startswith(".column.releases/000002-")
 
 
-def test_what_a_killed_publish_leaves_is_removed_by_the_next(webroot, publish_here, tmp_path):
+def test_what_a_killed_publish_leaves_is_removed_by_the_next(webroot, publish_here, tmp_path, start_held):
     """SIGKILL cannot be caught: the temporary folder stays until the next publish, which removes it."""
     dest = webroot / "column"
     assert publish_here(dest).status == 0
-    process = start_held(dest, tmp_path / "state", "build")
+    process = start_held(dest, "build")
     process.kill()
     process.communicate()
     assert any(path.name.startswith(".column.new-") for path in webroot.iterdir())
