@@ -17,8 +17,9 @@ Why not rename the new folder over the old one: rename(2) cannot replace a non-e
 Faults. Steps 1 and 2 change nothing a reader sees: a failure there, or SIGINT/SIGTERM, removes the
 temporary folder and leaves DEST as it was. Steps 3 and 4 are all or nothing: a failure undoes them
 (DEST as it was); a signal is held (blocked) until DEST serves the new release, so it cannot cut them in
-two. From step 4 on the new release is live and stays live: a failure or a signal after it undoes
-nothing and is reported as "published, but". The message always says which release DEST serves.
+two; it then stops the publish before step 5 (one that arrives during step 5 lets it finish). From step 4
+on the new release is live and stays live: a failure or a signal after it undoes nothing and is reported
+as "published, but". The message always says which release DEST serves.
 
 Releases are numbered (000001-20261126T101500Z): the number, taken under the lock, orders them, so that
 neither several publishes in one second nor a clock set back can make an old release look newer.
@@ -47,7 +48,7 @@ from check_site import CheckError, check_site, describe, summary  # scripts/ is 
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
-SITE_MODE = 0o755  # mkdtemp makes 0700 folders, which the web server's user could not read
+SITE_MODE = 0o755  # whatever the umask: the web server runs as another user (make_readable)
 FILE_MODE = 0o644
 INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
 RELEASE = re.compile(r"(?P<number>\d{6,})-\d{8}T\d{6}Z(-adopted)?")
