@@ -22,6 +22,14 @@ def contents_of(element: str) -> str:
     return f"(() => {{ const r = document.createRange(); r.selectNodeContents({element}); return r }})()"
 
 
+def characters_of(paragraph: int, start: int, end: int) -> str:
+    """JS for a Range over characters start..end of the text of the paragraph at that index."""
+    return (
+        f"(() => {{ const t = document.querySelectorAll('p')[{paragraph}].firstChild;"
+        f" const r = document.createRange(); r.setStart(t, {start}); r.setEnd(t, {end}); return r }})()"
+    )
+
+
 # name: (body HTML, JS that returns the Range a reader selected, the phrase to look for once the link is
 # opened, which of its occurrences must be the highlighted one)
 CASES = {
@@ -55,15 +63,13 @@ CASES = {
     ),
     "prefix without suffix": (
         "<p>target first</p><p>the prefix target</p><p>another target here</p>",
-        """(() => { const t = document.querySelectorAll('p')[1].firstChild; const r = document.createRange();
-           r.setStart(t, 11); r.setEnd(t, 17); return r })()""",
+        characters_of(1, 11, 17),
         "target",
         1,
     ),
     "suffix without prefix": (
         "<p>here is a</p><p>target suffix words</p><p>and a target</p>",
-        """(() => { const t = document.querySelectorAll('p')[1].firstChild; const r = document.createRange();
-           r.setStart(t, 0); r.setEnd(t, 6); return r })()""",
+        characters_of(1, 0, 6),
         "target",
         0,
     ),
@@ -125,15 +131,13 @@ CASES = {
     ),
     "case and accents": (
         "<p>The Café Society met on Monday.</p><p>Later the CAFE SOCIETY met again.</p>",
-        """(() => { const t = document.querySelectorAll('p')[1].firstChild; const r = document.createRange();
-           r.setStart(t, 10); r.setEnd(t, 22); return r })()""",
+        characters_of(1, 10, 22),
         "society",
         1,
     ),
     "a word that is part of a longer one": (
         "<p>Syria’s forces held.</p><p>Syria forces held too.</p>",
-        """(() => { const t = document.querySelectorAll('p')[1].firstChild; const r = document.createRange();
-           r.setStart(t, 0); r.setEnd(t, 5); return r })()""",
+        characters_of(1, 0, 5),
         "Syria",
         1,
     ),
