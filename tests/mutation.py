@@ -7,10 +7,16 @@ Loaded into those test runs as a pytest plugin (-p tests.mutation), for two reas
   only in a module of that name, while the code and the tests import the modules by the names pytest's
   pythonpath gives them (column.data, publish). An import finder placed first answers each such short name
   with the module imported under its path's name: one module, two names, whoever imports it first.
+- MkDocs loads a hook file afresh under the path written in mkdocs.yml (hooks/column_hooks.py), from
+  whichever copy of the project is being built; here it gets the module mutmut names (hooks.column_hooks)
+  instead, so the hooks of every in-process build (support.build) are the ones mutmut switches.
 - mutmut says which mutant is on in the environment (MUTANT_UNDER_TEST) and in the process. The builds that
-  the tests start in a subprocess would inherit the environment and load mutmut's wrappers without its
-  settings; dropped from the environment, they run the code as written. So a mutant is tried only by tests
-  that call its function in the test process.
+  the tests start in a subprocess (support.build_cli, publish) would inherit the environment and load
+  mutmut's wrappers without its settings; dropped from the environment, they run the code as written. So a
+  mutant is tried only by tests that call its function in the test process.
+- mutmut learns which tests call a function by what each test calls; a session fixture (the site, built
+  once) is built while the first test that uses it is set up, so only that test would be counted. The calls
+  made while such a fixture is set up are counted for every test that uses it.
 
 Run as a script after `mutmut run`, it prints the score and the mutants that were not killed, by module.
 """
@@ -25,6 +31,8 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent  # mutants/ while mutmut runs the tests
 SOURCES = ("hooks", "scripts")  # mutmut's source_paths; each is on pytest's pythonpath too
@@ -65,8 +73,47 @@ class ShortNames(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_loader(name, SameModule(importlib.import_module(self.names[name])))
 
 
+def load_hook_under_its_path_name(original):
+    def load_hook(self, name, path):
+        module = Path(name).with_suffix("").as_posix().replace("/", ".")
+        return importlib.import_module(module) if module in NAMES.values() else original(self, name, path)
+
+    return load_hook
+
+
 def pytest_configure(config) -> None:
+    from mkdocs.config.config_options import Hooks
+
     os.environ.pop("MUTANT_UNDER_TEST", None)
+    Hooks._load_hook = load_hook_under_its_path_name(Hooks._load_hook)
+
+
+calls_by_fixture: dict[str, set[str]] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Counts apart the calls a shared fixture makes while it is set up (mutmut counts them in _stats)."""
+    from mutmut.state import state
+
+    if fixturedef.scope == "function":
+        yield
+        return
+    before, state()._stats = state()._stats, set()
+    try:
+        yield
+    finally:
+        calls_by_fixture[fixturedef.argname] = state()._stats
+        state()._stats = before | state()._stats
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem) -> None:
+    """Before mutmut files this test's calls: add those of the shared fixtures it uses."""
+    from mutmut.state import state
+
+    for name in item.fixturenames:
+        state()._stats |= calls_by_fixture.get(name, set())
 
 
 def report(mutmut: str) -> None:
@@ -95,4 +142,5 @@ def report(mutmut: str) -> None:
 if __name__ == "__main__":
     report(sys.argv[1] if len(sys.argv) > 1 else "mutmut")
 else:
-    sys.meta_path.insert(0, ShortNames(short_names()))
+    NAMES = short_names()
+    sys.meta_path.insert(0, ShortNames(NAMES))

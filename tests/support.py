@@ -7,11 +7,16 @@ import base64
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import chdir, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -45,10 +50,11 @@ def meta(page, name: str) -> str:
     return value
 
 
-def build(
+def build_cli(
     project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, offline: bool = True, args: tuple = ()
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a separate process; with offline=True every socket connection fails."""
+    """`mkdocs build --strict` as a separate process, as `make build` runs it; with offline=True every socket
+    connection fails."""
     env = offline_env(site_url=site_url, offline=offline)
     return subprocess.run(
         [
@@ -69,6 +75,82 @@ def build(
         cwd=project,
         timeout=300,
     )
+
+
+@contextmanager
+def network_cut() -> Iterator[None]:
+    """The in-process form of tests/offline/sitecustomize.py: every socket connection fails until the end."""
+    names = ("connect", "connect_ex")
+    saved = [getattr(socket.socket, name) for name in names], socket.create_connection, socket.getaddrinfo
+
+    def refuse(*args, **kwargs):
+        raise OSError("network access is cut for this build (tests/support.py, network_cut)")
+
+    for name in names:
+        setattr(socket.socket, name, refuse)
+    socket.create_connection = socket.getaddrinfo = refuse
+    try:
+        yield
+    finally:
+        for name, method in zip(names, saved[0], strict=True):
+            setattr(socket.socket, name, method)
+        socket.create_connection, socket.getaddrinfo = saved[1], saved[2]
+
+
+@contextmanager
+def environment(**values: str | None) -> Iterator[None]:
+    """os.environ with these names set (None: unset), put back afterwards."""
+    saved = {name: os.environ.get(name) for name in values}
+
+    def apply(changes):
+        for name, value in changes.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    apply(values)
+    try:
+        yield
+    finally:
+        apply(saved)
+
+
+def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL) -> subprocess.CompletedProcess:
+    """What `mkdocs build --strict` does, run in the test process with the network cut: the hooks run where
+    the tests (and `make mutation`) can see them, without a new interpreter for each build. The result reads
+    like build_cli's: returncode, and stderr with MkDocs' log lines ("ERROR    -  ...") and any traceback.
+    test_link_previews checks that the two give the same bytes."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        with chdir(project), environment(SITE_URL=site_url, NO_MKDOCS_2_WARNING="1"), network_cut():
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except exceptions.Abort as error:
+        returncode = 1
+        log.write(f"Aborted: {error}\n")
+    except Exception:
+        returncode = 1
+        log.write(traceback.format_exc())
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return subprocess.CompletedProcess(["mkdocs build --strict (in process)"], returncode, "", log.getvalue())
 
 
 def copy_project(dest: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 
@@ -13,7 +14,18 @@ from PIL import ImageFont
 
 import column_hooks
 from column import card, data, render
-from support import OFFLINE, POLICY, ROOT, SITE_URL, expected_host_headers, expected_policy, sha256_source
+from support import (
+    OFFLINE,
+    POLICY,
+    ROOT,
+    SITE_URL,
+    build,
+    build_cli,
+    expected_host_headers,
+    expected_policy,
+    network_cut,
+    sha256_source,
+)
 
 # --- data loading -------------------------------------------------------------------------------------
 
@@ -176,12 +188,41 @@ def test_builds_in_the_tests_really_have_no_network():
     assert result.returncode != 0 and "network access is cut" in result.stderr
 
 
-def test_a_dirty_build_works_too(tmp_path):
-    from support import ROOT, build
+def test_in_process_builds_have_no_network_either():
+    # support.build runs MkDocs in the test process: the same cut, undone afterwards.
+    original = socket.create_connection
+    with network_cut(), pytest.raises(OSError, match="network access is cut"):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
+    assert socket.create_connection is original
 
+
+def test_in_process_builds_report_errors_as_the_command_does(project, tmp_path):
+    # The error lines the bad-input tests read come out the same as from `mkdocs build` run as a command.
+    text = (project / "docs/index.md").read_text(encoding="utf-8")
+    (project / "docs/index.md").write_text(re.sub(r"^title: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+
+    def errors(result):
+        assert result.returncode != 0
+        return [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+
+    here, command = errors(build(project, tmp_path / "here")), errors(build_cli(project, tmp_path / "command"))
+    assert here == command and "field 'title'" in here[-1]
+
+
+def test_in_process_builds_show_an_unexpected_error_with_its_traceback(project, tmp_path):
+    # The bad-input tests assert that no traceback reaches the user: a crash must show one here.
+    (project / "hooks/crash.py").write_text("def on_pre_build(config):\n    raise KeyError('unexpected')\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/crash.py\n"))
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "KeyError: 'unexpected'" in result.stderr
+
+
+def test_a_dirty_build_works_too(tmp_path):
     site_dir = tmp_path / "out"
     for _ in range(2):  # the second one rebuilds nothing: the card and host files must still be right
-        result = build(ROOT, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty itself
+        result = build_cli(ROOT, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty itself
         assert result.returncode == 0, result.stderr
     assert list((site_dir / "assets").glob("card.*.png"))
     assert "/assets/card." in (site_dir / "_headers").read_text(encoding="utf-8")
