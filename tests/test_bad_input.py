@@ -27,6 +27,12 @@ CASES = {
         "titel:",
         ["docs/index.md, line 4", "field 'titel'", "did you mean 'title'"],
     ),
+    "headline written twice": (
+        "docs/index.md",
+        r"^title: .*\n",
+        "\\g<0>title: Another headline\n",
+        ["docs/index.md, line 5", "field 'title'", "second time", "first on line 4"],
+    ),
     "empty headline": (
         "docs/index.md",
         r"^title: .*$",

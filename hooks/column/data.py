@@ -73,21 +73,29 @@ def load_yaml(text: str, file: str, *, first_line: int = 1) -> Located:
         raise InputError(f"{where}: not valid YAML ({problem}).") from None
     lines: dict[str, int] = {}
     if node is not None:
-        _record_lines(node, "", lines, first_line)
+        _record_lines(node, "", lines, first_line, file)
     return Located(value, lines, file)
 
 
-def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line: int) -> None:
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line: int, file: str) -> None:
     if isinstance(node, yaml.MappingNode):
+        first_lines: dict[str, int] = {}
         for key, child in node.value:
             child_path = f"{path}.{key.value}" if path else str(key.value)
-            lines[child_path] = key.start_mark.line + first_line
-            _record_lines(child, child_path, lines, first_line)
+            line = key.start_mark.line + first_line
+            if key.value in first_lines:
+                # YAML would quietly keep the last one: a field written twice is a mistake either way.
+                raise InputError(
+                    f"{file}, line {line}: field '{child_path}': expected once, got it a second time "
+                    f"(first on line {first_lines[key.value]})."
+                )
+            first_lines[key.value] = lines[child_path] = line
+            _record_lines(child, child_path, lines, first_line, file)
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
             child_path = f"{path}.{index}" if path else str(index)
             lines[child_path] = child.start_mark.line + first_line
-            _record_lines(child, child_path, lines, first_line)
+            _record_lines(child, child_path, lines, first_line, file)
 
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -345,8 +353,10 @@ def check_url_template(doc: Located, field: str, template: str, *, quote: bool =
         raise doc.fail(field, expected + " (braces must be balanced)", template) from None
     if not required <= names or not names <= allowed:
         raise doc.fail(field, expected, template)
-    # Filled in as render.share_links fills it: the placeholders become percent-encoded text.
-    problem = url_problem(template.format(url="x", title="x", text="x"), ("https", "mailto"))
+    # Filled in as render.share_links fills it, the placeholders becoming percent-encoded text; each stands in
+    # for its own length, so that a position in the message is a position in the template as written.
+    filled = template.format(**{name: "x" * len(f"{{{name}}}") for name in allowed})
+    problem = url_problem(filled, ("https", "mailto"))
     if problem:
         raise doc.fail(field, expected, template, because=problem)
 
