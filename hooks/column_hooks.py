@@ -94,6 +94,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
     _site.update(
         reading={},
+        body={},  # the body as Markdown rendered it, by page source: its '#' links are checked on the finished page
         icons=icons,
         networks=networks,
         authors=authors,
@@ -158,6 +159,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         body.check_body(source, name, markdown_renderer(config), html)
     # Counted on the body as rendered, before anything the page adds around the words: what the column says.
     _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
+    _site["body"][page.file.src_uri] = html
     return html
 
 
@@ -172,6 +174,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    with errors_as_build_errors():
+        name, source = page_source(page, config)
+        body.check_fragments(source, name, _site["body"][page.file.src_uri], output)
     return drop_unused_toggles(output)
 
 

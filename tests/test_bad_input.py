@@ -197,6 +197,12 @@ CASES = {
         "![](https://tracker.example/p.gif)\n\nRussia has",
         ["docs/index.md, line 15", "the column's body", "an image", "https://tracker.example/p.gif"],
     ),
+    "a # link to nothing on the page": (
+        "docs/index.md",
+        r"^Russia has",
+        "See [there](#nowhere).\n\nRussia has",
+        ["docs/index.md, line 15", "the column's body", "'#nowhere'", "no element has"],
+    ),
     "missing site_url": ("mkdocs.yml", r"^site_url: .*\n", "", ["mkdocs.yml", "field 'site_url'", "http(s) URL"]),
     "missing publisher": (
         "mkdocs.yml",

@@ -301,3 +301,34 @@ def test_every_required_field_is_required(name, field):
 def test_a_network_label_is_optional():
     doc = read("data/networks.yml")
     data.check_networks(data.Located(without(doc.value, "6.label"), doc.lines, doc.file), read("data/icons.yml").value)
+
+
+# --- '#' links, on the finished page ------------------------------------------------------------------
+
+FINISHED = '<main id="oc-column"><p id="caf\u00e9">x</p><p id="two">y</p></main>'
+
+
+@pytest.mark.parametrize(
+    "body_html", ['<a href="#two">a</a>', '<a href="#caf%C3%A9">b</a>', '<a href="#oc-column">c</a>', "<p>none</p>"]
+)
+def test_a_fragment_link_to_an_id_of_the_finished_page_passes(body_html):
+    body.check_fragments(page("x\n"), "docs/index.md", body_html, FINISHED)
+
+
+@pytest.mark.parametrize(
+    "source, body_html, where, target",
+    [
+        (page("One.\n\n[x](#three)\n"), '<p><a href="#three">x</a></p>', "docs/index.md, line 7", "#three"),
+        (page("[x][r]\n\n[r]: #caf%C3%A8\n"), '<p><a href="#caf%C3%A8">x</a></p>', "docs/index.md, line 7", "#cafè"),
+        (page("[x](#two) [y](#Two)\n"), '<a href="#two">x</a><a href="#Two">y</a>', "docs/index.md, line 5", "#Two"),
+        ("no front matter [x](#no)\n", '<a href="#no">x</a>', "docs/index.md, line 1", "#no"),
+        (page("[x](&#35;no)\n"), '<a href="#no">x</a>', "docs/index.md", "#no"),  # written so that no line shows it
+    ],
+)
+def test_a_fragment_link_to_nothing_is_refused_with_its_line(source, body_html, where, target):
+    with pytest.raises(data.InputError) as error:
+        body.check_fragments(source, "docs/index.md", body_html, FINISHED)
+    assert str(error.value) == (
+        f"{where}: the column's body: expected a '#' link to a place on the page (such as a paragraph: its link, "
+        f"beside it, shows its id), got a link to {target!r}, which no element has."
+    )

@@ -146,3 +146,23 @@ def test_an_edit_elsewhere_moves_no_other_link(edited_site):
     ids = [p.get("id") for p in edited_site.cssselect("p.oc-standfirst, .oc-body > p")]
     inserted, reworded = "an-inserted-paragraph-which-the-source", "it-is-most-important-that-military"
     assert ids == [*COLUMN_IDS[:3], inserted, *COLUMN_IDS[3:5], reworded, COLUMN_IDS[6]]
+
+
+def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(project, tmp_path):
+    # MkDocs cannot see the paragraphs' ids (they come after Markdown); the hooks check '#' links on the
+    # finished page, so a link to a paragraph, the standfirst or the column's start builds and lands.
+    index = project / "docs" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    links = (
+        "See [the battle](#russia-has-contributed-to-the-battle), [the start](#oc-column) "
+        "and [above](#on-27-march-the-syrian-army)."
+    )
+    index.write_text(text.replace("\nOver 2,000 targets", f"\n{links}\n\nOver 2,000 targets", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = lxml_html.fromstring((tmp_path / "site" / "index.html").read_bytes())
+    (paragraph,) = [p for p in page.cssselect(".oc-body > p") if p.text_content().startswith("See the battle")]
+    targets = [a.get("href") for a in paragraph.cssselect("a:not(.oc-permalink)")]
+    assert targets == ["#russia-has-contributed-to-the-battle", "#oc-column", "#on-27-march-the-syrian-army"]
+    for target in targets:
+        assert len(page.xpath(f"//*[@id='{target[1:]}']")) == 1

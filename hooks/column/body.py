@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from column.data import FRONT_MATTER_RE, InputError, url_problem
 
@@ -131,3 +132,46 @@ def check_body(source: str, file: str, render: Callable[[str], str], html: str |
             low = middle + 1
     found = refused(render("\n".join(lines[:low])))[0]
     raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {EXPECTED}, got {found}.")
+
+
+class _Anchors(HTMLParser):
+    """The ids in a page, and the targets of its '#' links (decoded, as the browser looks them up)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.fragments: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            elif name == "href" and value and value.startswith("#") and value != "#":
+                self.fragments.append(unquote(value[1:]))
+
+
+def anchors(html: str) -> _Anchors:
+    reader = _Anchors()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+def check_fragments(source: str, file: str, body_html: str, page_html: str) -> None:
+    """Stop on a '#' link of the body (`body_html`, as Markdown rendered it) that points at no id of the
+    finished page (`page_html`): the paragraphs' ids are added after Markdown, so only the finished page
+    can tell. The line is the first of the body that writes the target."""
+    ids = anchors(page_html).ids
+    missing = [fragment for fragment in anchors(body_html).fragments if fragment not in ids]
+    if not missing:
+        return
+    match = FRONT_MATTER_RE.match(source)
+    start = match.end() if match else 0
+    first_line = source.count("\n", 0, start) + 1
+    lines = source[start:].split("\n")
+    number = next((n for n, line in enumerate(lines) if f"#{missing[0]}" in unquote(line)), None)
+    where = f"{file}, line {first_line + number}" if number is not None else file
+    raise InputError(
+        f"{where}: the column's body: expected a '#' link to a place on the page (such as a paragraph: its "
+        f"link, beside it, shows its id), got a link to {shown('#' + missing[0])!r}, which no element has."
+    )
