@@ -214,6 +214,34 @@ def test_anything_else_stops_with_file_line_and_what_was_found(case):
     assert found in message, message
 
 
+LONG_TAG = '<span title="' + "x" * 100 + '">'
+BODY_EXPECTED = (
+    "expected Markdown text (paragraphs, emphasis, links to http(s), mailto: or a # on the page, lists, block "
+    "quotes, inline code)"
+)
+
+
+@pytest.mark.parametrize(
+    "text, line, found",
+    [
+        (f"One.\n\n{LONG_TAG}a</span>\n", 7, f"raw HTML ({LONG_TAG[:80]}…)"),
+        ('<span title="' + "x" * 65 + '">a</span>\n', 5, '<span title="' + "x" * 65 + '">'),  # 80: whole
+        ("One.\n\n<!DOCTYPE html>\n", 7, "raw HTML (<!DOCTYPE html>)"),
+        ("<![CDATA[x]]>\n", 5, "raw HTML (<![CDATA[x]]>)"),
+        ("[x](" + "https://a.example/" + "y" * 90 + '")\n', 5, None),
+    ],
+)
+def test_what_was_found_is_quoted_up_to_80_characters(text, line, found):
+    with pytest.raises(data.InputError) as error:
+        body.check_body(page(text), "docs/index.md", render)
+    if found is None:  # a link: its target quoted up to 80 characters
+        target = "https://a.example/" + "y" * 90 + '"'
+        found = f"a link to {target[:80] + '…'!r} (the character '\"' at position 109 must be percent-encoded, as %22)"
+    elif not found.startswith("raw HTML"):
+        found = f"raw HTML ({found})"
+    assert str(error.value) == f"docs/index.md, line {line}: the column's body: {BODY_EXPECTED}, got {found}."
+
+
 def test_what_the_build_rendered_is_what_is_checked():
     # The build passes the HTML it rendered: something only that HTML holds is refused, even when the
     # Markdown alone would pass, and said without a line.

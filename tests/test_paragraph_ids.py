@@ -166,3 +166,17 @@ def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(project, tmp_pat
     assert targets == ["#russia-has-contributed-to-the-battle", "#oc-column", "#on-27-march-the-syrian-army"]
     for target in targets:
         assert len(page.xpath(f"//*[@id='{target[1:]}']")) == 1
+
+
+def test_a_paragraph_never_takes_an_id_the_page_template_uses(project, tmp_path):
+    # "OC author" would make the id of the bio's heading (oc-author), which the page already has.
+    index = project / "docs" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("\nOver 2,000 targets", "\nOC author.\n\nOver 2,000 targets", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = lxml_html.fromstring((tmp_path / "site" / "index.html").read_bytes())
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids)) and "oc-author" in ids
+    (paragraph,) = [p for p in page.cssselect(".oc-body > p") if p.text_content().startswith("OC author.")]
+    assert paragraph.get("id") == "oc-author-2"

@@ -92,7 +92,7 @@ class _Reader(HTMLParser):
         self.found.append(f"raw HTML ({shown(f'<!{decl}>')})")
 
     def unknown_decl(self, data: str) -> None:
-        self.found.append(f"raw HTML ({shown(f'<![{data}]>')})")
+        self.found.append(f"raw HTML ({shown(f'<![{data}]]>')})")
 
     def handle_pi(self, data: str) -> None:
         self.found.append(f"raw HTML ({shown(f'<?{data}>')})")
