@@ -221,6 +221,9 @@ BODY_EXPECTED = (
 )
 
 
+LONG_LINK = "https://a.example/" + "y" * 90 + '"'
+
+
 @pytest.mark.parametrize(
     "text, line, found",
     [
@@ -228,18 +231,26 @@ BODY_EXPECTED = (
         ('<span title="' + "x" * 65 + '">a</span>\n', 5, '<span title="' + "x" * 65 + '">'),  # 80: whole
         ("One.\n\n<!DOCTYPE html>\n", 7, "raw HTML (<!DOCTYPE html>)"),
         ("<![CDATA[x]]>\n", 5, "raw HTML (<![CDATA[x]]>)"),
-        ("[x](" + "https://a.example/" + "y" * 90 + '")\n', 5, None),
+        (
+            f"[x]({LONG_LINK})\n",
+            5,
+            f"a link to {LONG_LINK[:80] + '…'!r} (the character '\"' at position 109 must be percent-encoded, as %22)",
+        ),
+        ("[x](#)\n", 5, "a link to '#' (an empty or malformed '#' link)"),
+        ("[x](#a#b)\n", 5, "a link to '#a#b' (an empty or malformed '#' link)"),
+        ("<a href>x</a>\n", 5, "a link to '' (it must start with http:, https: or mailto:)"),
     ],
 )
-def test_what_was_found_is_quoted_up_to_80_characters(text, line, found):
+def test_what_was_found_is_said_whole_up_to_80_characters(text, line, found):
     with pytest.raises(data.InputError) as error:
         body.check_body(page(text), "docs/index.md", render)
-    if found is None:  # a link: its target quoted up to 80 characters
-        target = "https://a.example/" + "y" * 90 + '"'
-        found = f"a link to {target[:80] + '…'!r} (the character '\"' at position 109 must be percent-encoded, as %22)"
-    elif not found.startswith("raw HTML"):
-        found = f"raw HTML ({found})"
+    found = found if found.startswith(("raw HTML", "a link")) else f"raw HTML ({found})"
     assert str(error.value) == f"docs/index.md, line {line}: the column's body: {BODY_EXPECTED}, got {found}."
+
+
+@pytest.mark.parametrize("href", ["#a", "#on-27-march", "#caf%C3%A9"])
+def test_a_fragment_of_one_character_or_more_is_a_link(href):
+    assert body.link_problem(href) is None
 
 
 def test_what_the_build_rendered_is_what_is_checked():
