@@ -282,3 +282,22 @@ def test_a_date_stays_the_text_it_was_written_as():
 )
 def test_order_of_two_dates(later, earlier, before):
     assert data.is_before(later, earlier) is before
+
+
+def test_an_author_not_on_x_gives_no_twitter_creator(project, tmp_path):
+    # twitter:creator names an X account; a profile on another network is linked from the bio, never put there.
+    authors = project / "data" / "authors.yml"
+    text = authors.read_text(encoding="utf-8")
+    for old, new in [
+        ("network: Twitter", "network: Instagram"),
+        ("icon: tw", "icon: ins"),
+        ("follow: Follow him on Twitter", "follow: Follow him on Instagram"),
+        ("url: https://x.com/Amb_Yakovenko", "url: https://www.instagram.com/amb_yakovenko/"),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    authors.write_text(text, encoding="utf-8")
+    page, _, data, _ = read(built(project, tmp_path / "site"))
+    assert page.xpath("//head/meta[@name='twitter:creator']") == []
+    assert data["author"]["sameAs"] == ["https://www.instagram.com/amb_yakovenko/"]
+    assert "https://www.instagram.com/amb_yakovenko/" in page.xpath("//*[contains(@class, 'oc-bio')]//a/@href")

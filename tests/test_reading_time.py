@@ -104,3 +104,9 @@ def test_minutes_round_up_and_never_fall_below_one(words, minutes):
 def test_tags_are_not_word_breaks_but_block_edges_are():
     text = reading.visible_text("<p><em>Pal</em>myra &amp; Syria</p><p>end</p><ul><li>a</li><li>b</li></ul>")
     assert text.split() == ["Palmyra", "&", "Syria", "end", "a", "b"]
+
+
+def test_a_line_break_separates_words():
+    # <br> has no end tag: its start is the break ("two  \nlines" in Markdown renders "two<br>\nlines" or,
+    # from raw text, "two<br>lines").
+    assert reading.visible_text("<p>one<br>two</p>").split() == ["one", "two"]
