@@ -180,3 +180,14 @@ def test_a_paragraph_never_takes_an_id_the_page_template_uses(project, tmp_path)
     assert len(ids) == len(set(ids)) and "oc-author" in ids
     (paragraph,) = [p for p in page.cssselect(".oc-body > p") if p.text_content().startswith("OC author.")]
     assert paragraph.get("id") == "oc-author-2"
+
+
+def test_link_paragraphs_reads_character_references_and_keeps_what_comes_first():
+    body_html = (
+        "<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>&Eacute;t&eacute; &amp; OC author.</p>\n<p>OC author.</p>"
+    )
+    linked, _ = paragraphs.link_paragraphs(body_html, "The standfirst.", ("oc-author",))
+    tree = lxml_html.fragment_fromstring(linked, create_parent="div")
+    # An accented letter written as a reference is the letter; an id the page reserves is never taken.
+    assert [p.get("id") for p in tree.xpath("./p")] == ["ete-oc-author", "oc-author-2"]
+    assert re.sub(r'<a class="oc-permalink"[^>]*></a>| id="[^"]*"', "", linked) == body_html
