@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import socket
@@ -10,10 +11,10 @@ import sys
 
 import pytest
 from lxml import html as lxml_html
-from PIL import ImageFont
+from PIL import Image, ImageFont
 
 import column_hooks
-from column import card, data, render
+from column import card, data, render, site_icons
 from support import (
     OFFLINE,
     POLICY,
@@ -226,3 +227,51 @@ def test_a_dirty_build_works_too(tmp_path):
         assert result.returncode == 0, result.stderr
     assert list((site_dir / "assets").glob("card.*.png"))
     assert "/assets/card." in (site_dir / "_headers").read_text(encoding="utf-8")
+
+
+# --- the site's icons ------------------------------------------------------------------------------------
+
+
+def box_svg(width: int, height: int, colour: str = "#aa0000") -> str:
+    """A filled rectangle filling its viewBox: its drawn box is the glyph's."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">'
+        f'<rect width="{width}" height="{height}" fill="{colour}"/></svg>'
+    )
+
+
+@pytest.mark.parametrize(
+    "width, height, box",
+    [
+        (20, 10, (0, 8, 32, 24)),  # wider than tall: the width fills the square, centred top to bottom
+        (10, 20, (8, 0, 24, 32)),  # taller than wide: the height fills it, centred left to right
+        (10, 10, (0, 0, 32, 32)),
+    ],
+)
+def test_a_glyph_is_drawn_centred_with_its_aspect_kept(width, height, box):
+    square = site_icons.glyph(box_svg(width, height), 32)
+    assert square.size == (32, 32) and square.mode == "RGBA"
+    assert square.getbbox() == box  # the bounding box of what is not transparent
+    assert square.getpixel((16, 16)) == (0xAA, 0, 0, 255)
+
+
+def test_a_tile_is_opaque_paper_with_the_glyph_centred_clear_of_the_edges():
+    image = Image.open(io.BytesIO(site_icons.tile(box_svg(10, 10), 180, "#fafafa")))
+    assert image.format == "PNG" and image.mode == "RGB" and image.size == (180, 180)
+    left, top, right, bottom = (
+        image.point(lambda value: 255 - value).convert("L").point(lambda v: v > 8 and 255).getbbox()
+    )
+    # Centred, at least half the tile, and clear of the tenth that iOS crops on each side.
+    assert left == 180 - right and top == 180 - bottom and left == top
+    assert left >= 18 and right - left >= 90
+    assert image.getpixel((0, 0)) == image.getpixel((179, 179)) == (0xFA, 0xFA, 0xFA)
+    assert image.getpixel((90, 90)) == (0xAA, 0, 0)
+
+
+def test_favicon_ico_draws_each_size_on_its_own():
+    icon = Image.open(io.BytesIO(site_icons.favicon_ico(box_svg(20, 10))))
+    assert icon.format == "ICO" and sorted(icon.info["sizes"]) == [(16, 16), (32, 32), (48, 48)]
+    for size in (16, 32, 48):
+        icon.size = (size, size)
+        image = icon.convert("RGBA")
+        assert image.getbbox() == (0, size // 4, size, size - size // 4)  # transparent above and below
