@@ -197,6 +197,13 @@ CASES = {
         "![](https://tracker.example/p.gif)\n\nRussia has",
         ["docs/index.md, line 15", "the column's body", "an image", "https://tracker.example/p.gif"],
     ),
+    "a table": (
+        "docs/index.md",
+        r"^Russia has",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nRussia has",
+        # The line is found by rendering as the build does, with MkDocs' own extensions (tables among them).
+        ["docs/index.md, line 16", "the column's body", "a table (<table>)"],
+    ),
     "a # link to nothing on the page": (
         "docs/index.md",
         r"^Russia has",

@@ -371,3 +371,9 @@ def test_a_fragment_link_to_nothing_is_refused_with_its_line(source, body_html, 
         f"{where}: the column's body: expected a '#' link to a place on the page (such as a paragraph: its link, "
         f"beside it, shows its id), got a link to {target!r}, which no element has."
     )
+
+
+def test_a_body_without_front_matter_counts_lines_from_the_first():
+    with pytest.raises(data.InputError) as error:
+        body.check_body("<div>x</div>\n", "docs/x.md", render)
+    assert str(error.value) == f"docs/x.md, line 1: the column's body: {BODY_EXPECTED}, got raw HTML (<div>)."
