@@ -106,16 +106,20 @@ def refused(html: str) -> list[str]:
     return reader.found
 
 
+def split_body(source: str) -> tuple[int, str]:
+    """The number of the body's first line in the page, and the body: what follows the front matter."""
+    match = FRONT_MATTER_RE.match(source)
+    start = match.end() if match else 0
+    return source.count("\n", 0, start) + 1, source[start:]
+
+
 def check_body(source: str, file: str, render: Callable[[str], str], html: str | None = None) -> None:
     """Stop on anything but allowed Markdown in the body of `source` (a page, front matter included).
     `render` turns Markdown into HTML as the build does; `html` is the body as the build rendered it
     (rendered here when not given). The line is found by rendering ever longer beginnings of the body
     until the first refused thing appears, so it is the line that completes it: the tag, the link, or
     a reference link's definition."""
-    match = FRONT_MATTER_RE.match(source)
-    start = match.end() if match else 0
-    first_line = source.count("\n", 0, start) + 1
-    body = source[start:]
+    first_line, body = split_body(source)
     found = refused(render(body) if html is None else html)
     if not found:
         return
@@ -165,10 +169,8 @@ def check_fragments(source: str, file: str, body_html: str, page_html: str) -> N
     missing = [fragment for fragment in anchors(body_html).fragments if fragment not in ids]
     if not missing:
         return
-    match = FRONT_MATTER_RE.match(source)
-    start = match.end() if match else 0
-    first_line = source.count("\n", 0, start) + 1
-    lines = source[start:].split("\n")
+    first_line, body = split_body(source)
+    lines = body.split("\n")
     number = next((n for n, line in enumerate(lines) if f"#{missing[0]}" in unquote(line)), None)
     where = f"{file}, line {first_line + number}" if number is not None else file
     raise InputError(
