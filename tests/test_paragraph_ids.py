@@ -191,3 +191,15 @@ def test_link_paragraphs_reads_character_references_and_keeps_what_comes_first()
     # An accented letter written as a reference is the letter; an id the page reserves is never taken.
     assert [p.get("id") for p in tree.xpath("./p")] == ["ete-oc-author", "oc-author-2"]
     assert re.sub(r'<a class="oc-permalink"[^>]*></a>| id="[^"]*"', "", linked) == body_html
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a" * 30 + " " + "b" * 29 + " c", "a" * 30 + "-" + "b" * 29),  # 60 characters: the most an id has
+        ("a" * 30 + " " + "b" * 30 + " c", "a" * 30),  # the next word would make 61: the id stops before it
+        ("a" * 70 + " b", "a" * 60),  # one long word is cut at 60
+    ],
+)
+def test_an_id_is_at_most_60_characters_of_whole_first_words(text, expected):
+    assert paragraphs.paragraph_id(text) == expected
