@@ -159,8 +159,9 @@ def test_icons_are_inline_svg_from_one_icon_set(site, page):
     assert not page.xpath("//img | //i | //link[@rel='stylesheet' or @rel='preload' or @rel='preconnect']")
 
 
-def test_no_search_navigation_or_theme_clutter(site, page):
-    html = (site / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["index.html", "404.html"])
+def test_no_search_navigation_or_theme_clutter(site, name):
+    html = (site / name).read_text(encoding="utf-8")
     for marker in ("md-search", "md-nav", "md-sidebar", "md-tabs", "__search", "__drawer", "bundle.", "main."):
         assert marker not in html, marker
     deployed = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())

@@ -3,9 +3,11 @@ data/networks.yml how it takes a quote, the headline filled in, {url} and {text}
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlsplit
 
 from column import render
+from support import ROOT
 
 NETWORKS = [
     {"icon": "fb", "name": "Facebook", "url": "https://www.facebook.com/sharer/sharer.php?u={url}"},
@@ -44,3 +46,13 @@ def test_the_headline_is_filled_in_and_the_passage_left_to_the_script():
     assert mail["template"].count("{") == 2
     fields = dict(parse_qsl(urlsplit(mail["template"]).query))
     assert fields == {"subject": hostile, "body": "{text}\n\n{url}"}
+
+
+def test_the_toolbar_loads_the_fingerprinted_script_beside_the_page(site, page):
+    # column.js fetches this file on the first selection: it must be the script the build wrote, by a path
+    # relative to the page (the policy allows 'self'), fingerprinted so that a new version is a new URL.
+    (toolbar,) = page.xpath("//*[@data-oc-passage]")
+    script = toolbar.get("data-oc-script")
+    assert re.fullmatch(r"\./assets/passage\.[0-9a-f]{10}\.js", script), script
+    written = (site / script).read_text(encoding="utf-8")
+    assert written == (ROOT / "overrides" / "assets" / "passage.js").read_text(encoding="utf-8")
