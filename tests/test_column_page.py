@@ -127,6 +127,9 @@ def test_share_links_are_safe_external_links(page):
         assert link.get("aria-label") and link.cssselect("svg")
     for link in page.xpath("//a[@target='_blank']"):
         assert set(link.get("rel", "").split()) >= {"noopener", "noreferrer"}, link.get("href")
+    # A network's page opens in a new tab, keeping the column open; e-mail opens the mail program instead.
+    opened = {label: link.get("target") for label, link in share_links(page).items()}
+    assert opened == {label: None if label == "Share by e-mail" else "_blank" for label in ENDPOINTS}
 
 
 def test_copy_and_native_share_are_enhancements_with_the_url_as_text(page):
