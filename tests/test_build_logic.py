@@ -275,3 +275,50 @@ def test_favicon_ico_draws_each_size_on_its_own():
         icon.size = (size, size)
         image = icon.convert("RGBA")
         assert image.getbbox() == (0, size // 4, size, size - size // 4)  # transparent above and below
+
+
+def rows_with(image, colour, x0=card.BAND, x1=card.WIDTH) -> list[int]:
+    """The rows of `image` that hold `colour` between x0 and x1 (the accent band left out)."""
+    return [
+        y
+        for y in range(image.height)
+        if colour in {found for _, found in image.crop((x0, y, x1, y + 1)).getcolors(maxcolors=x1 - x0)}
+    ]
+
+
+def runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive rows as (first, last) runs."""
+    found: list[list[int]] = []
+    for y in rows:
+        if found and y == found[-1][1] + 1:
+            found[-1][1] = y
+        else:
+            found.append([y, y])
+    return [tuple(run) for run in found]
+
+
+def test_card_layout_kicker_headline_rule_byline(seed):
+    colours = {name: tuple(int(value[i : i + 2], 16) for i in (1, 3, 5)) for name, value in PALETTE.items()}
+    image = Image.open(
+        io.BytesIO(
+            card.render_card(
+                headline=seed.headline, column=seed.column, author="Dr Alexander Yakovenko", palette=PALETTE
+            )
+        )
+    ).convert("RGB")
+    kicker, *rule = runs(rows_with(image, colours["accent"]))
+    headline = runs(rows_with(image, colours["ink"]))
+    # The muted grey is also a shade on the edges of black letters: the byline is the grey below the rule.
+    (byline,) = [run for run in runs(rows_with(image, colours["muted"])) if run[0] > rule[-1][1]]
+    # Top to bottom: the kicker, the headline's lines, a short accent rule, the byline.
+    assert kicker[1] < headline[0][0] and headline[-1][1] < rule[0][0] and rule[-1][1] < byline[0]
+    assert image.height - byline[1] >= card.MARGIN // 2
+    # The rule: one stroke a few pixels thick, from the text's left edge, about a tenth of the card wide.
+    ((top, bottom),) = rule
+    assert 3 <= bottom - top + 1 <= 6
+    stroke = [x for x in range(card.WIDTH) if image.getpixel((x, top + 1)) == colours["accent"] and x >= card.BAND]
+    assert stroke[0] == card.MARGIN and 100 <= len(stroke) <= 160 and stroke[-1] - stroke[0] == len(stroke) - 1
+    # Each line of the headline stands apart, and the block sits in the middle of the space it has.
+    assert len(headline) >= 2
+    above, below = headline[0][0] - kicker[1], rule[0][0] - headline[-1][1]
+    assert abs(above - below) <= 0.25 * (above + below), (above, below)
