@@ -70,6 +70,18 @@ def test_yaml_lines_reach_nested_lists_and_mappings():
         ("a: [1\n", 1, "x.yml, line 2: not valid YAML (expected ',' or ']', but got '<stream end>')."),
         ("a: 1\na: 2\n", 1, "x.yml, line 2: field 'a': expected once, got it a second time (first on line 1)."),
         (
+            "a:\n  b: 1\n  b: 2\n",
+            1,
+            "x.yml, line 3: field 'a.b': expected once, got it a second time (first on line 2).",
+        ),
+        # A character YAML refuses outright: the error has no line, so the message names the file alone.
+        (
+            "a: b\x00",
+            1,
+            "x.yml: not valid YAML (unacceptable character #x0000: special characters are not allowed\n"
+            '  in "<unicode string>", position 4).',
+        ),
+        (
             "- a: 1\n  b: 2\n  a: 3\n",
             4,
             "x.yml, line 6: field '0.a': expected once, got it a second time (first on line 4).",
@@ -155,6 +167,12 @@ def test_fields_are_returned_when_they_are_right():
             "a.b",
             {},
             "docs/index.md: field 'a.b.title': expected a non-empty string; it is required for a thing and missing.",
+        ),
+        (
+            {"title": "T", "when": "28/03/2016"},  # an optional field left out does not end the checks
+            "",
+            {"when": 3},
+            f"docs/index.md, line 3: field 'when': expected {data.DATE}, got '28/03/2016'.",
         ),
         (
             {"title": "T", "link": "ftp://a.example/"},
@@ -317,7 +335,9 @@ def test_url_problems_in_full(value, schemes, reason):
     assert data.url_problem(value, schemes) == reason
 
 
-@pytest.mark.parametrize("value", ["mailto:a@b.example", "mailto:?subject=x&body=y", "https://a.example/#%23"])
+@pytest.mark.parametrize(
+    "value", ["mailto:a@b.example", "mailto:?subject=x&body=y", "https://a.example/#%23", "https://a.example/X?X#X"]
+)
 def test_urls_a_share_template_may_give(value):
     assert data.url_problem(value, ("https", "mailto")) is None
 
