@@ -94,7 +94,10 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
     _site.update(
         reading={},
-        body={},  # the body as Markdown rendered it, by page source: its '#' links are checked on the finished page
+        # By page source: (file name as errors give it, whole text), read once; the body as Markdown rendered
+        # it, for on_post_page's check of '#' links.
+        source={},
+        body={},
         icons=icons,
         networks=networks,
         authors=authors,
@@ -143,7 +146,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     with errors_as_build_errors():
-        name, source = page_source(page, config)
+        name, source = _site["source"][page.file.src_uri] = page_source(page, config)
         doc = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
     lastmod = render.last_modified(page.meta)
@@ -155,7 +158,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The body as the build rendered it, before any page is written: only allowed Markdown gets through."""
     with errors_as_build_errors():
-        name, source = page_source(page, config)
+        name, source = _site["source"][page.file.src_uri]
         body.check_body(source, name, markdown_renderer(config), html)
     # Counted on the body as rendered, before anything the page adds around the words: what the column says.
     _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
@@ -175,7 +178,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     with errors_as_build_errors():
-        name, source = page_source(page, config)
+        name, source = _site["source"][page.file.src_uri]
         body.check_fragments(source, name, _site["body"][page.file.src_uri], output)
     return drop_unused_toggles(output)
 

@@ -11,7 +11,6 @@ import logging
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import traceback
@@ -20,6 +19,7 @@ from contextlib import chdir, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import offline_network
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +30,14 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
 SITE_URL = "https://columns.example/ambassadors-view/"
 # Where the column was first published (source/README.md): an expectation, not read from docs/index.md.
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
+# Set for every test build, whichever way it runs: Material would otherwise print a banner about MkDocs 2.0.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def offline_env(*, site_url: str | None = SITE_URL, offline: bool = True) -> dict[str, str]:
     """The environment of a build the tests start: their SITE_URL, and with offline=True every socket
-    connection refused (tests/offline/sitecustomize.py)."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
+    connection refused (tests/offline/offline_network.py)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | BUILD_ENV
     if site_url is not None:
         env["SITE_URL"] = site_url
     if offline:
@@ -79,22 +80,12 @@ def build_cli(
 
 @contextmanager
 def network_cut() -> Iterator[None]:
-    """The in-process form of tests/offline/sitecustomize.py: every socket connection fails until the end."""
-    names = ("connect", "connect_ex")
-    saved = [getattr(socket.socket, name) for name in names], socket.create_connection, socket.getaddrinfo
-
-    def refuse(*args, **kwargs):
-        raise OSError("network access is cut for this build (tests/support.py, network_cut)")
-
-    for name in names:
-        setattr(socket.socket, name, refuse)
-    socket.create_connection = socket.getaddrinfo = refuse
+    """Every socket connection fails until the end, as in the builds run as a command (offline_network)."""
+    restore = offline_network.cut()
     try:
         yield
     finally:
-        for name, method in zip(names, saved[0], strict=True):
-            setattr(socket.socket, name, method)
-        socket.create_connection, socket.getaddrinfo = saved[1], saved[2]
+        restore()
 
 
 @contextmanager
@@ -134,7 +125,7 @@ def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL) -> 
     logger.setLevel(logging.INFO)
     returncode = 0
     try:
-        with chdir(project), environment(SITE_URL=site_url, NO_MKDOCS_2_WARNING="1"), network_cut():
+        with chdir(project), environment(SITE_URL=site_url, **BUILD_ENV), network_cut():
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:

@@ -25,6 +25,7 @@ from support import (
     expected_host_headers,
     expected_policy,
     network_cut,
+    rgb,
     sha256_source,
 )
 
@@ -298,7 +299,7 @@ def runs(rows: list[int]) -> list[tuple[int, int]]:
 
 
 def test_card_layout_kicker_headline_rule_byline(seed):
-    colours = {name: tuple(int(value[i : i + 2], 16) for i in (1, 3, 5)) for name, value in PALETTE.items()}
+    colours = {name: rgb(value) for name, value in PALETTE.items()}
     image = Image.open(
         io.BytesIO(
             card.render_card(

@@ -148,19 +148,31 @@ def test_an_edit_elsewhere_moves_no_other_link(edited_site):
     assert ids == [*COLUMN_IDS[:3], inserted, *COLUMN_IDS[3:5], reworded, COLUMN_IDS[6]]
 
 
-def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(project, tmp_path):
-    # MkDocs cannot see the paragraphs' ids (they come after Markdown); the hooks check '#' links on the
-    # finished page, so a link to a paragraph, the standfirst or the column's start builds and lands.
+LINKS = (
+    "See [the battle](#russia-has-contributed-to-the-battle), [the start](#oc-column) "
+    "and [above](#on-27-march-the-syrian-army)."
+)
+
+
+@pytest.fixture(scope="module")
+def added_site(tmp_path_factory):
+    """The column with two paragraphs added before the third: one of '#' links to the page, and one whose
+    first words, "OC author", make the id of the bio's heading (oc-author), which the page already has."""
+    work = tmp_path_factory.mktemp("added")
+    project = copy_project(work / "project")
     index = project / "docs" / "index.md"
     text = index.read_text(encoding="utf-8")
-    links = (
-        "See [the battle](#russia-has-contributed-to-the-battle), [the start](#oc-column) "
-        "and [above](#on-27-march-the-syrian-army)."
-    )
-    index.write_text(text.replace("\nOver 2,000 targets", f"\n{links}\n\nOver 2,000 targets", 1), encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    added = f"\n{LINKS}\n\nOC author.\n\nOver 2,000 targets"
+    index.write_text(text.replace("\nOver 2,000 targets", added, 1), encoding="utf-8")
+    result = build(project, work / "site")
     assert result.returncode == 0, result.stderr
-    page = lxml_html.fromstring((tmp_path / "site" / "index.html").read_bytes())
+    return lxml_html.fromstring((work / "site" / "index.html").read_bytes())
+
+
+def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(added_site):
+    # MkDocs cannot see the paragraphs' ids (they come after Markdown); the hooks check '#' links on the
+    # finished page, so a link to a paragraph, the standfirst or the column's start builds and lands.
+    page = added_site
     (paragraph,) = [p for p in page.cssselect(".oc-body > p") if p.text_content().startswith("See the battle")]
     targets = [a.get("href") for a in paragraph.cssselect("a:not(.oc-permalink)")]
     assert targets == ["#russia-has-contributed-to-the-battle", "#oc-column", "#on-27-march-the-syrian-army"]
@@ -168,17 +180,10 @@ def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(project, tmp_pat
         assert len(page.xpath(f"//*[@id='{target[1:]}']")) == 1
 
 
-def test_a_paragraph_never_takes_an_id_the_page_template_uses(project, tmp_path):
-    # "OC author" would make the id of the bio's heading (oc-author), which the page already has.
-    index = project / "docs" / "index.md"
-    text = index.read_text(encoding="utf-8")
-    index.write_text(text.replace("\nOver 2,000 targets", "\nOC author.\n\nOver 2,000 targets", 1), encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = lxml_html.fromstring((tmp_path / "site" / "index.html").read_bytes())
-    ids = page.xpath("//@id")
+def test_a_paragraph_never_takes_an_id_the_page_template_uses(added_site):
+    ids = added_site.xpath("//@id")
     assert len(ids) == len(set(ids)) and "oc-author" in ids
-    (paragraph,) = [p for p in page.cssselect(".oc-body > p") if p.text_content().startswith("OC author.")]
+    (paragraph,) = [p for p in added_site.cssselect(".oc-body > p") if p.text_content().startswith("OC author.")]
     assert paragraph.get("id") == "oc-author-2"
 
 
