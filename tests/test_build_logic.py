@@ -16,6 +16,7 @@ from PIL import Image, ImageFont
 import column_hooks
 from column import card, data, render, site_icons
 from support import (
+    BASE_CONFIG,
     OFFLINE,
     POLICY,
     ROOT,
@@ -214,17 +215,19 @@ def test_in_process_builds_report_errors_as_the_command_does(project, tmp_path):
 def test_in_process_builds_show_an_unexpected_error_with_its_traceback(project, tmp_path):
     # The bad-input tests assert that no traceback reaches the user: a crash must show one here.
     (project / "hooks/crash.py").write_text("def on_pre_build(config):\n    raise KeyError('unexpected')\n")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/crash.py\n"))
+    config = project / BASE_CONFIG  # the project's structure, hooks included
+    text = config.read_text(encoding="utf-8")
+    assert "\nhooks:\n" in text
+    config.write_text(text.replace("\nhooks:\n", "\nhooks:\n- hooks/crash.py\n"), encoding="utf-8")
     result = build(project, tmp_path / "out")
     assert result.returncode == 1
     assert "Traceback" in result.stderr and "KeyError: 'unexpected'" in result.stderr
 
 
-def test_a_dirty_build_works_too(tmp_path):
+def test_a_dirty_build_works_too(suite_project, tmp_path):
     site_dir = tmp_path / "out"
     for _ in range(2):  # the second one rebuilds nothing: the card and host files must still be right
-        result = build_cli(ROOT, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty itself
+        result = build_cli(suite_project, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty
         assert result.returncode == 0, result.stderr
     assert list((site_dir / "assets").glob("card.*.png"))
     assert "/assets/card." in (site_dir / "_headers").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 
 import column_hooks
 from column import body, data
-from support import ROOT
+from support import COLUMNS
 
 # --- URL fields -------------------------------------------------------------------------------------------
 
@@ -303,7 +303,7 @@ def without(value, path: str):
 
 
 def read(name: str) -> data.Located:
-    text = (ROOT / name).read_text(encoding="utf-8")
+    text = (COLUMNS / name).read_text(encoding="utf-8")
     return data.split_front_matter(text, name) if name.endswith(".md") else data.load_yaml(text, name)
 
 
@@ -321,7 +321,7 @@ def checker(name: str):
 
 
 def mkdocs_yml() -> data.Located:
-    return data.Located(yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), {}, "mkdocs.yml")
+    return data.Located(yaml_load((COLUMNS / "mkdocs.yml").read_text(encoding="utf-8")), {}, "mkdocs.yml")
 
 
 @pytest.mark.parametrize("name, field", [(name, field) for name, fields in REQUIRED.items() for field in fields])
