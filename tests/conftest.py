@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from seed import Seed, read_seed
-from support import HOSTILE_BUILDS, HOSTILE_URLS, build, copy_project, hostile_project
+from support import HOSTILE_BUILDS, HOSTILE_URLS, ROOT, build, copy_project, hostile_project
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +24,21 @@ def site(suite_project) -> Path:
     """The suite's site, built once: the handed-over column as the home page, and a second column beside it."""
     site_dir = suite_project.parent / "site"
     result = build(suite_project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def live_build(tmp_path_factory):
+    """The publisher's own site (docs/, data/, mkdocs.yml) as it stands, built once: (the build's result, the
+    site folder). Only rules are checked on it (tests/test_live_site.py), never its words."""
+    site_dir = tmp_path_factory.mktemp("live") / "site"
+    return build(ROOT, site_dir), site_dir
+
+
+@pytest.fixture(scope="session")
+def live_site(live_build) -> Path:
+    result, site_dir = live_build
     assert result.returncode == 0, result.stderr
     return site_dir
 
