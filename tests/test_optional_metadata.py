@@ -155,7 +155,7 @@ BAD_DATES = {
     "words": ({"date": "28 March 2016"}, 11, "date", "'28 March 2016'"),
     "impossible day": ({"date": "2016-02-30"}, 11, "date", "'2016-02-30'"),
     "time without offset": ({"date": "2016-03-28T10:15:00"}, 11, "date", "'2016-03-28T10:15:00'"),
-    "a year alone": ({"date": "2016"}, 11, "date", "int (2016)"),
+    "a year alone": ({"date": "2016"}, 11, "date", "an integer (2016)"),
     "empty": ({"date": '""'}, 11, "date", "an empty string"),
     "markup": ({"date": '"<script>alert(1)</script>"'}, 11, "date", "'<script>alert(1)</script>'"),
     "bad updated": ({"date": "2016-03-28", "updated": "2016-03-29 10:15"}, 12, "updated", "'2016-03-29 10:15'"),
