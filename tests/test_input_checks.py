@@ -140,6 +140,8 @@ ALLOWED_BODIES = {
     "emphasis": "*em* _em_ **strong** __strong__ ***both***\n",
     "hard line break": "one  \ntwo\n",
     "links": '[a](https://a.example/) [b](http://a.example/?x=1&y=2 "title") [c](mailto:a@b.example) [d](#top)\n',
+    # A '#' and one character or more name a place on the page (check_fragments then looks for it).
+    "links to the page": "[a](#a) [b](#on-27-march) [c](#caf%C3%A9)\n",
     "autolinks": "<https://a.example/> and <mailto:a@b.example>\n",
     "reference link": "[a][r]\n\n[r]: https://a.example/\n",
     "lists": "- a\n- b\n\n1. c\n2. d\n\n3. e\n",
@@ -246,11 +248,6 @@ def test_what_was_found_is_said_whole_up_to_80_characters(text, line, found):
         body.check_body(page(text), "docs/index.md", render)
     found = found if found.startswith(("raw HTML", "a link")) else f"raw HTML ({found})"
     assert str(error.value) == f"docs/index.md, line {line}: the column's body: {BODY_EXPECTED}, got {found}."
-
-
-@pytest.mark.parametrize("href", ["#a", "#on-27-march", "#caf%C3%A9"])
-def test_a_fragment_of_one_character_or_more_is_a_link(href):
-    assert body.link_problem(href) is None
 
 
 def test_what_the_build_rendered_is_what_is_checked():
