@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import body, card, data, paragraphs, reading, render, site_icons
+from column import body, card, data, paragraphs, reading, render, site_icons, translations
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -34,6 +34,20 @@ INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, c
 PASSAGE_SCRIPT = "assets/passage.js"
 PASSAGE_PATH = "assets/passage.{}.js"
 TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
+# The page's own words, by language (beside the templates: part of the product, not the publisher's content).
+TRANSLATIONS = "translations.yml"
+# What column.js and passage.js say: the page carries these words as data (a JSON block), so that the scripts
+# hold no copy of any word.
+SCRIPT_WORDS = (
+    "share.copied",
+    "share.selected",
+    "passage.copied",
+    "passage.paragraph_copied",
+    "passage.copy_refused",
+    "passage.copy_unsupported",
+    "passage.share_failed",
+    "passage.quote",
+)
 CARD_PATH = "assets/card.{}.png"  # og:image, 1200x630
 RATIO_CARD_PATH = "assets/card-{}.{}.png"  # the JSON-LD images: the card in 16x9, 4x3 and 1x1
 LOGO_PATH = "assets/logo.{}.png"  # the JSON-LD publisher.logo
@@ -73,8 +87,9 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
         authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
         check_extra(config)
-        language = check_language(config)
-    custom_dir = Path(config.theme.custom_dir)
+        custom_dir = Path(config.theme.custom_dir)
+        table = translations.check_table(read_translations(custom_dir))
+        words, ui_language = check_language(config, table)
     style, head_script, body_script = (
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
@@ -103,7 +118,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         authors=authors,
         csp=csp,
         palette=palette,
-        language=language,
+        words=words,
+        ui_language=ui_language,
         inline={"style": style, "head_script": head_script, "body_script": body_script, "favicon": favicon},
         # Written by on_post_build, which every build runs, --dirty ones too.
         site_files={
@@ -135,8 +151,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         "csp": _site["csp"],
         "referrer_policy": render.REFERRER_POLICY,
         "touch_icon": TOUCH_ICON,
-        "language": _site["language"]["tag"],  # <html lang> (overrides/partials/language.html)
-        "ui_language": _site["language"]["ui"],  # the file of Material's interface strings
+        "language": _site["words"].tag,  # <html lang> (overrides/partials/language.html)
+        "direction": _site["words"].direction,  # <body dir> (Material's base.html); on_post_page sets <html dir>
+        "ui_language": _site["ui_language"],  # the file of Material's interface strings
+        "t": _site["words"].texts,  # the page's words in the site's language (overrides/translations.yml)
+        "pieces": _site["words"].pieces(),  # the same, cut at their placeholders (main.html, `words`)
         "lastmod": _site["lastmod"],  # the sitemap's, by page source; on_page_markdown ran for every page
         "passage_script": _site["passage_path"],
     }
@@ -168,7 +187,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # After every check of the body: the ids and permalinks are the page's, not the author's Markdown.
-    page.content, standfirst = paragraphs.link_paragraphs(page.content, page.meta["description"], TEMPLATE_IDS)
+    words = _site["words"]
+    page.content, standfirst = paragraphs.link_paragraphs(
+        page.content,
+        page.meta["description"],
+        lambda number: words.text("paragraph.link", n=words.number(number)),
+        TEMPLATE_IDS,
+    )
     context["column"] = column_context(page.meta, page.canonical_url, config, _site["reading"][page.file.src_uri])
     context["column"]["standfirst"] = standfirst
     for path, png in context["column"]["images"]:
@@ -180,12 +205,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_fragments(source, name, _site["body"][page.file.src_uri], output)
-    return drop_unused_toggles(output)
+    return render.html_direction(drop_unused_toggles(output), _site["words"].direction)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Static templates (404.html) do not pass through on_post_page."""
-    return drop_unused_toggles(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return render.html_direction(drop_unused_toggles(output_content), _site["words"].direction)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -262,24 +289,19 @@ def check_extra(config: MkDocsConfig) -> None:
             raise extra.fail("extra.twitter_site", TWITTER_SITE, handle)
 
 
-# The one language setting, theme.language: a language and its region, as <html lang> and schema.org's
-# inLanguage write it (og:locale is read from it too).
-LANGUAGE_RE = re.compile(r"([a-z]{2,3})-([A-Z]{2})")
+def read_translations(custom_dir: Path) -> data.Located:
+    path = custom_dir / TRANSLATIONS
+    return data.load_yaml(path.read_text(encoding="utf-8"), translations.TABLE_FILE)
 
 
-def check_language(config: MkDocsConfig) -> dict[str, str]:
-    """{"tag": "en-GB", "ui": the file of Material's interface strings for it ("en-GB" if Material has one,
-    else "en")}."""
-    tag = config.theme["language"]
-    match = LANGUAGE_RE.fullmatch(tag) if isinstance(tag, str) else None
-    if not match:
-        raise data.InputError(
-            "mkdocs.yml: field 'theme.language': expected a language and its region, such as 'en-GB' "
-            f"(<html lang>, og:locale and the JSON-LD inLanguage are read from it), got {data.describe(tag)}."
-        )
-    for ui in (tag, match.group(1)):
+def check_language(config: MkDocsConfig, table: dict) -> tuple[translations.Words, str]:
+    """The one language setting, theme.language (en-GB, ar): the page's words from the table, and the file of
+    Material's interface strings (the whole tag's if Material has one, else the language's)."""
+    words = translations.words_for(table, config.theme["language"])
+    tag = words.tag
+    for ui in (tag, words.locale.language):
         if any(Path(theme_dir, "partials", "languages", f"{ui}.html").is_file() for theme_dir in config.theme.dirs):
-            return {"tag": tag, "ui": ui}
+            return words, ui
     raise data.InputError(
         f"mkdocs.yml: field 'theme.language': expected a language that Material translates "
         f"(material/templates/partials/languages/<language>.html), got {tag!r}."
@@ -301,48 +323,59 @@ def favicon_svg(config: MkDocsConfig, icon: str, colour: str) -> str:
 
 def draw_card(meta: dict, author: dict, size: tuple[int, int], path: str, site_url: str) -> tuple[str, bytes, dict]:
     """One card, fingerprinted: (its path in the site, its bytes, {url, width, height})."""
+    words = _site["words"]
     png = card.render_card(
-        headline=meta["title"], column=meta["column"], author=author["name"], palette=_site["palette"], size=size
+        headline=meta["title"],
+        column=meta["column"],
+        author=author["name"],
+        palette=_site["palette"],
+        size=size,
+        script=card.Script(words.script, words.direction, words.locale.language),
     )
     card_path = path.format(render.fingerprint(png))
     return card_path, png, {"url": site_url + card_path, "width": size[0], "height": size[1]}
 
 
 def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time: reading.ReadingTime) -> dict:
+    words = _site["words"]
     author = _site["authors"][meta["author"]]
+    with errors_as_build_errors():
+        card.check_script(words.script, words.tag)
     card_path, png, image = draw_card(meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH, config.site_url)
-    image.update(type="image/png", alt=f"{meta['column']}: {meta['title']}, by {author['name']}")
+    alt = words.text("card.alt", column=meta["column"], title=meta["title"], author=author["name"])
+    image.update(type="image/png", alt=alt)
     images = [(card_path, png)]
     ratio_images = []
     for ratio, size in card.RATIOS.items():
         path, png, ratio_image = draw_card(meta, author, size, RATIO_CARD_PATH.format(ratio, "{}"), config.site_url)
         images.append((path, png))
         ratio_images.append(ratio_image)
-    language = _site["language"]["tag"]
-    locale = render.open_graph_locale(language)
-    dates = render.publication_dates(meta, locale)
+    dates = render.publication_dates(meta, words.locale)
     profile = author["profile"]
+    share_on = words.texts["share.on"]
     return {
         "images": images,  # (path, PNG) for on_page_context to write
         "meta": meta,
         "author": author,
-        "profile_label": f"{profile['handle']} on {profile['network']}",
+        "profile_label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),
         "url": page_url,
         "image": image,
-        "locale": locale,
+        "locale": words.open_graph_locale,
         "dates": dates,
         "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
         "twitter_site": config.extra.get("twitter_site"),
-        "share": render.share_links(_site["networks"], page_url, meta["title"]),
+        "share": render.share_links(_site["networks"], page_url, meta["title"], share_on),
         "reading_time": reading_time,
-        "quote_share": render.quote_share_links(_site["networks"], page_url, meta["title"]),
+        "reading_time_text": words.plural("byline.reading_time", reading_time.minutes),
+        "quote_share": render.quote_share_links(_site["networks"], page_url, meta["title"], share_on),
+        "script_words": words.script_words(SCRIPT_WORDS),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
             page_url=page_url,
             images=ratio_images,
-            language=language,
+            language=words.tag,
             publisher={"name": config.extra["publisher"]["name"], "url": config.site_url, "logo": _site["logo"]},
             dates=dates,
             reading_time=reading_time,

@@ -39,6 +39,9 @@ SITE_URL = "https://columns.example/ambassadors-view/"
 # The suite's column pages (tests/columns/docs) and the address each is published at: the handed-over column
 # as the home page, and a second column beside it.
 COLUMN_PAGES = {"index.md": SITE_URL, "second.md": SITE_URL + "second/"}
+# The suite's columns in other languages (tests/columns/languages/<theme.language>/): each holds its own docs/,
+# the data files that differ (authors and share networks named in that language) and its site settings.
+LANGUAGES = ("ru-RU", "ar")
 SECOND_URL = COLUMN_PAGES["second.md"]
 # Where the column was first published (source/README.md): an expectation, not read from docs/index.md.
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
@@ -156,17 +159,24 @@ def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL) -> 
     return subprocess.CompletedProcess(["mkdocs build --strict (in process)"], returncode, "", log.getvalue())
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, language: str | None = None) -> Path:
     """A project to build: the code of this one (hooks, templates, and mkdocs.yml's structure: theme, hooks,
     extensions, checks) with the suite's own columns, data and site settings (tests/columns) as its content.
-    Its mkdocs.yml is tests/columns/mkdocs.yml, which inherits the project's structure from mkdocs.base.yml."""
+    Its mkdocs.yml is tests/columns/mkdocs.yml, which inherits the project's structure from mkdocs.base.yml.
+    With a `language` (one of LANGUAGES), the columns, data files and settings of tests/columns/languages/<it>
+    take the place of the English ones (its docs/ whole, its data files one by one)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in CODE_PARTS:
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    columns = COLUMNS
+    if language is not None:
+        columns = COLUMNS / "languages" / language
+        assert columns.is_dir(), f"no fixture columns in {columns}"
+        shutil.copytree(COLUMNS / "data", dest / "data")
     for part in CONTENT_PARTS:
-        shutil.copytree(COLUMNS / part, dest / part)
+        shutil.copytree(columns / part, dest / part, dirs_exist_ok=True)
     (dest / BASE_CONFIG).write_text(project_structure(), encoding="utf-8")
-    settings = (COLUMNS / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = (columns / "mkdocs.yml").read_text(encoding="utf-8")
     (dest / "mkdocs.yml").write_text(f"INHERIT: {BASE_CONFIG}\n{settings}", encoding="utf-8")
     return dest
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 ID_WORDS = 6  # "the-liberation-of-palmyra-is-compelling": readable, and rarely the same in two paragraphs
@@ -53,10 +54,11 @@ def paragraph_ids(texts: list[str], reserved: tuple[str, ...] = ()) -> list[str]
     return ids
 
 
-def permalink(paragraph_id_: str, number: int) -> str:
-    """The paragraph's link to itself. It holds no text, so the paragraph's words (and a copy of them)
-    stay the column's words; the stylesheet draws the mark and shows it on hover and focus."""
-    label = html.escape(f"Link to paragraph {number}")
+def permalink(paragraph_id_: str, label: str) -> str:
+    """The paragraph's link to itself, named by `label` ("Link to paragraph 3" in the site's language). It holds
+    no text, so the paragraph's words (and a copy of them) stay the column's words; the stylesheet draws the
+    mark and shows it on hover and focus."""
+    label = html.escape(label)
     return f'<a class="oc-permalink" href="#{html.escape(paragraph_id_)}" aria-label="{label}" title="{label}"></a>'
 
 
@@ -101,10 +103,12 @@ class _TopLevelParagraphs(HTMLParser):
             self.open[2].append(data)
 
 
-def link_paragraphs(body_html: str, standfirst: str, reserved: tuple[str, ...] = ()) -> tuple[str, dict]:
+def link_paragraphs(
+    body_html: str, standfirst: str, label: Callable[[int], str], reserved: tuple[str, ...] = ()
+) -> tuple[str, dict]:
     """Ids and permalinks for the column's paragraphs: the standfirst (paragraph 1, drawn by the template)
-    and each top-level <p> of the rendered body. Returns the body's HTML with them, and the standfirst's
-    {"id", "permalink"} for the template."""
+    and each top-level <p> of the rendered body; `label(number)` names a permalink. Returns the body's HTML
+    with them, and the standfirst's {"id", "permalink"} for the template."""
     parser = _TopLevelParagraphs(body_html)
     parser.feed(body_html)
     parser.close()
@@ -113,7 +117,7 @@ def link_paragraphs(body_html: str, standfirst: str, reserved: tuple[str, ...] =
     for number, ((start, tag_end, end_tag, _), id_) in enumerate(zip(parser.found, ids[1:], strict=True), start=2):
         tag = body_html[start:tag_end]
         pieces += [body_html[done:start], f'<p id="{html.escape(id_)}"{tag[2:]}', body_html[tag_end:end_tag]]
-        pieces.append(permalink(id_, number))
+        pieces.append(permalink(id_, label(number)))
         done = end_tag
     pieces.append(body_html[done:])
-    return "".join(pieces), {"id": ids[0], "permalink": permalink(ids[0], 1)}
+    return "".join(pieces), {"id": ids[0], "permalink": permalink(ids[0], label(1))}

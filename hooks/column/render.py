@@ -8,10 +8,12 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from babel import Locale
 from babel.dates import format_date
 
 from column.data import calendar_day, parse_date
 from column.reading import ReadingTime
+from column.translations import fill
 
 
 def percent_encode(value: str) -> str:
@@ -19,30 +21,36 @@ def percent_encode(value: str) -> str:
     return quote(value, safe="")
 
 
-def share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
-    """One link per network: its endpoint with the page URL and headline filled in, percent-encoded."""
+def share_label(network: dict, share_on: str) -> str:
+    """A network's own label (data/networks.yml), else the site language's "Share on {network}" filled in."""
+    return network.get("label") or fill(share_on, {"network": network["name"]})
+
+
+def share_links(networks: list[dict], page_url: str, title: str, share_on: str) -> list[dict]:
+    """One link per network: its endpoint with the page URL and headline filled in, percent-encoded.
+    `share_on` is the label's words ("Share on {network}") in the site's language."""
     fields = {"url": percent_encode(page_url), "title": percent_encode(title)}
     links = []
     for network in networks:
         href = network["url"].format_map(fields)
-        label = network.get("label") or f"Share on {network['name']}"
+        label = share_label(network, share_on)
         # A mail link opens the mail program, not a page: no new tab for it.
         new_tab = not href.startswith("mailto:")
         links.append({"label": label, "icon": network["icon"], "href": href, "new_tab": new_tab})
     return links
 
 
-def quote_share_links(networks: list[dict], page_url: str, title: str) -> list[dict]:
+def quote_share_links(networks: list[dict], page_url: str, title: str, share_on: str) -> list[dict]:
     """The passage toolbar's links: one per network with a `quote_url`. `template` has the headline filled
     in and {url} and {text} left for the page's script, which knows the passage only once it is selected;
     until then `href` shares the whole column, as the share bar does."""
     fields = {"title": percent_encode(title), "url": "{url}", "text": "{text}"}
     links = []
-    for network, whole in zip(networks, share_links(networks, page_url, title), strict=True):
+    for network, whole in zip(networks, share_links(networks, page_url, title, share_on), strict=True):
         if "quote_url" in network:
             links.append(
                 {
-                    "label": network.get("label") or f"Share on {network['name']}",
+                    "label": whole["label"],
                     "icon": network["icon"],
                     "href": whole["href"],
                     "template": network["quote_url"].format_map(fields),
@@ -117,7 +125,7 @@ def image_object(image: dict) -> dict:
     return {"@type": "ImageObject", "url": image["url"], "width": image["width"], "height": image["height"]}
 
 
-def publication_dates(meta: dict, locale: str) -> dict:
+def publication_dates(meta: dict, locale: Locale | str) -> dict:
     """The front matter's dates, those that are set: {"published" (date), "modified" (updated): {"iso": as
     written and checked, "text": the calendar day as the site's language writes it (en_GB: 28 March 2016)}}."""
     dates = {}
@@ -133,9 +141,13 @@ def last_modified(meta: dict) -> str | None:
     return meta.get("updated") or meta.get("date")
 
 
-def open_graph_locale(language: str) -> str:
-    """og:locale writes a language tag with an underscore: en-GB -> en_GB."""
-    return language.replace("-", "_")
+HTML_START_RE = re.compile(r"(<html)(?=[\s>])", re.IGNORECASE)
+
+
+def html_direction(page: str, direction: str) -> str:
+    """The page with dir="ltr" or "rtl" on its <html> element (Material's base.html writes <html lang> only,
+    and dir on <body>): the root's direction, for the whole document and the browser's own interface."""
+    return HTML_START_RE.sub(lambda match: f'{match.group(1)} dir="{direction}"', page, count=1)
 
 
 def csp_hash(source: str) -> str:

@@ -7,6 +7,9 @@
   var root = document.documentElement;
   var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
   var status = document.querySelector("[data-oc-status]");
+  // The words this script says, in the site's language: the page carries them as data (column.html).
+  var wordsBlock = document.getElementById("oc-words");
+  var words = wordsBlock ? JSON.parse(wordsBlock.textContent) : {};
 
   function announce(message) {
     if (!status) return;
@@ -47,7 +50,7 @@
     var selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    announce("Link selected: press Ctrl+C or ⌘C to copy it.");
+    announce(words["share.selected"]);
   }
   if (copy) {
     copy.addEventListener("click", function () {
@@ -56,7 +59,7 @@
       navigator.clipboard.writeText(url).then(function () {
         copy.classList.add("oc-done");
         window.setTimeout(function () { copy.classList.remove("oc-done"); }, 2000);
-        announce("Link copied to the clipboard.");
+        announce(words["share.copied"]);
       }, selectAddress);
     });
   }

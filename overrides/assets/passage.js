@@ -264,6 +264,8 @@
   var copyButton = toolbar.querySelector("[data-oc-passage-copy]");
   var shareButton = toolbar.querySelector("[data-oc-passage-share]");
   var status = document.querySelector("[data-oc-status]");
+  // The words this script says, in the site's language, from the page's data block (column.html).
+  var words = JSON.parse(document.getElementById("oc-words").textContent);
   var coarse = window.matchMedia("(pointer: coarse)");
   var current = null; // {link, quote, exact, range}
   var dismissed = null; // the link of a passage Escape closed: not reopened until the selection changes
@@ -291,8 +293,9 @@
 
   function fill(passage) {
     var link = pageUrl + "#" + encodeURIComponent(passage.paragraph.id) + (passage.directive ? ":~:" + passage.directive : "");
-    // The quote in quotation marks with the author's name; the link follows it.
-    var quote = "\u201c" + passage.text + "\u201d \u2014 " + author;
+    // The quote in the language's quotation marks with the author's name; the link follows it.
+    var parts = { quote: passage.text, author: author };
+    var quote = words["passage.quote"].replace(/\{(quote|author)\}/g, function (match, name) { return parts[name]; });
     current = { link: link, quote: quote, exact: !!passage.directive };
     Array.prototype.forEach.call(toolbar.querySelectorAll("[data-oc-quote]"), function (anchor) {
       anchor.href = anchor.getAttribute("data-oc-quote")
@@ -411,7 +414,9 @@
       var list = items();
       var index = list.indexOf(document.activeElement);
       var next = { Home: 0, End: list.length - 1 }[event.key];
-      if (next === undefined) next = (index + (/Right|Down/.test(event.key) ? 1 : -1) + list.length) % list.length;
+      // The arrow that points along the toolbar moves on: right to left in a right-to-left page.
+      var forward = getComputedStyle(toolbar).direction === "rtl" ? /Left|Down/ : /Right|Down/;
+      if (next === undefined) next = (index + (forward.test(event.key) ? 1 : -1) + list.length) % list.length;
       list[index].tabIndex = -1;
       list[next].tabIndex = 0;
       list[next].focus();
@@ -421,17 +426,17 @@
 
   copyButton.addEventListener("click", function () {
     if (!current) return;
-    var message = current.exact ? "Link to the passage copied." : "Link to the paragraph copied.";
+    var message = current.exact ? words["passage.copied"] : words["passage.paragraph_copied"];
     var done = function () {
       copyButton.classList.add("oc-done");
       announce(message);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(current.link).then(done, function () {
-        announce("The browser did not let the page copy the link; use a share button instead.");
+        announce(words["passage.copy_refused"]);
       });
     } else {
-      announce("This browser cannot copy from the page; use a share button instead.");
+      announce(words["passage.copy_unsupported"]);
     }
   });
 
@@ -441,7 +446,7 @@
     shareButton.addEventListener("click", function () {
       if (!current) return;
       navigator.share({ title: title, text: current.quote, url: current.link }).catch(function (error) {
-        if (!error || error.name !== "AbortError") announce("The share sheet did not open; copy the link instead.");
+        if (!error || error.name !== "AbortError") announce(words["passage.share_failed"]);
       });
     });
   }
