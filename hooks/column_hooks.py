@@ -296,16 +296,14 @@ def read_translations(custom_dir: Path) -> data.Located:
 
 def check_language(config: MkDocsConfig, table: dict) -> tuple[translations.Words, str]:
     """The one language setting, theme.language (en-GB, ar): the page's words from the table, and the file of
-    Material's interface strings (the whole tag's if Material has one, else the language's)."""
+    Material's interface strings that base.html imports (the whole tag's if Material has one, else the
+    language's, else English's). None of Material's strings shows on this page (its header, footer, search
+    and skip link are replaced), so a language the table has needs no file of Material's."""
     words = translations.words_for(table, config.theme["language"])
-    tag = words.tag
-    for ui in (tag, words.locale.language):
+    for ui in (words.tag, words.locale.language):
         if any(Path(theme_dir, "partials", "languages", f"{ui}.html").is_file() for theme_dir in config.theme.dirs):
             return words, ui
-    raise data.InputError(
-        f"mkdocs.yml: field 'theme.language': expected a language that Material translates "
-        f"(material/templates/partials/languages/<language>.html), got {tag!r}."
-    )
+    return words, "en"
 
 
 def icon_file(config: MkDocsConfig, icon: str) -> Path | None:

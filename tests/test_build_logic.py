@@ -60,12 +60,21 @@ def test_site_url_gets_a_trailing_slash():
 
 def test_share_links_percent_encode_utf8():
     networks = [{"icon": "vk", "name": "VK", "url": "https://vk.com/share.php?url={url}&title={title}"}]
-    (link,) = render.share_links(networks, "https://a.example/п?x=1&y=2", "Пальмира & co")
+    (link,) = render.share_links(networks, "https://a.example/п?x=1&y=2", "Пальмира & co", "Share on {network}")
     assert link["href"] == (
         "https://vk.com/share.php?url=https%3A%2F%2Fa.example%2F%D0%BF%3Fx%3D1%26y%3D2"
         "&title=%D0%9F%D0%B0%D0%BB%D1%8C%D0%BC%D0%B8%D1%80%D0%B0%20%26%20co"
     )
     assert link["label"] == "Share on VK" and link["new_tab"] is True
+
+
+def test_a_share_label_is_the_networks_own_or_the_languages_words():
+    # The words come in the site's language; a network's own `label` (publisher's data) is used as it is.
+    assert render.share_label({"name": "VK"}, "Поделиться в {network}") == "Поделиться в VK"
+    assert render.share_label({"name": "{title}"}, "Share on {network}") == "Share on {title}"
+    assert render.share_label({"name": "e-mail", "label": "Отправить по почте"}, "Share on {network}") == (
+        "Отправить по почте"
+    )
 
 
 def test_initials_skip_honorifics():

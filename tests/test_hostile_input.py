@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from markdown import Markdown
 
 import column_hooks
-from column import body, data
+from column import body, data, translations
 from support import (
     COLUMNS,
     CONTEXTS,
@@ -109,8 +109,9 @@ def test_the_body_shows_markup_as_text_and_keeps_to_the_allow_list(hostile, seed
 
 def test_no_markup_is_injected(hostile):
     _, _, raw, page = hostile
-    # The site's own scripts: the theme script in <head>, the JSON-LD block, the page script. Nothing else.
-    assert [s.get("type") for s in page.xpath("//script")] == [None, "application/ld+json", None]
+    # The site's own scripts: the theme script in <head>, the JSON-LD block, the scripts' words (data), the page
+    # script. Nothing else.
+    assert [s.get("type") for s in page.xpath("//script")] == [None, "application/ld+json", "application/json", None]
     assert not page.xpath("//img | //iframe | //object | //embed | //form | //base | //@*[starts-with(name(), 'on')]")
     assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')])]"), "every SVG is one of the icons"
     assert "<script>alert" not in raw and "<img" not in raw
@@ -207,7 +208,7 @@ REFUSING = {
     ),
     "fb": (lambda v: data.check_icons(with_value(data_file("data/icons.yml"), "fb", v), lambda path: True), 5),
     "site_url": (lambda v: data.check_site_url(v, "mkdocs.yml"), 0),
-    "theme.language": (lambda v: column_hooks.check_language(SimpleNamespace(theme={"language": v})), 0),
+    "theme.language": (lambda v: translations.words_for({"en": {}}, v), 0),
     "extra.twitter_site": (
         lambda v: column_hooks.check_extra(SimpleNamespace(extra={"publisher": {"name": "x"}, "twitter_site": v})),
         0,

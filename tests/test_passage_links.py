@@ -26,21 +26,22 @@ NETWORKS = [
     },
 ]
 PAGE = "https://columns.example/ambassadors-view/"
+SHARE_ON = "Share on {network}"  # the label's words, as overrides/translations.yml gives them in English
 
 
 def test_only_networks_that_take_a_quote_are_offered():
-    links = render.quote_share_links(NETWORKS, PAGE, "Headline")
+    links = render.quote_share_links(NETWORKS, PAGE, "Headline", SHARE_ON)
     assert [link["label"] for link in links] == ["Share on X", "Share by e-mail"]
     assert [link["new_tab"] for link in links] == [True, False]
     # Before a selection, each link shares the whole column, as the share bar does.
     assert [link["href"] for link in links] == [
-        link["href"] for link in render.share_links(NETWORKS, PAGE, "Headline")
+        link["href"] for link in render.share_links(NETWORKS, PAGE, "Headline", SHARE_ON)
     ][1:]
 
 
 def test_the_headline_is_filled_in_and_the_passage_left_to_the_script():
     hostile = 'Fish & chips {text} {url} "#1"'
-    (x, mail) = render.quote_share_links(NETWORKS, PAGE, hostile)
+    (x, mail) = render.quote_share_links(NETWORKS, PAGE, hostile, SHARE_ON)
     assert x["template"] == "https://twitter.com/intent/tweet?text={text}&url={url}"
     # The headline is percent-encoded, braces included: the script's {text} and {url} are the only ones left.
     assert mail["template"].count("{") == 2
