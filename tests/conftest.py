@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from seed import Seed, read_seed
-from support import HOSTILE_BUILDS, HOSTILE_URLS, ROOT, build, copy_project, hostile_project
+from support import HOSTILE_BUILDS, HOSTILE_URLS, LANGUAGES, ROOT, build, copy_project, hostile_project
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +26,18 @@ def site(suite_project) -> Path:
     result = build(suite_project, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def language_sites(tmp_path_factory) -> dict[str, Path]:
+    """The suite's columns in each other language (tests/columns/languages), each built once: {tag: site dir}."""
+    sites = {}
+    for language in LANGUAGES:
+        work = tmp_path_factory.mktemp(f"language-{language}")
+        result = build(copy_project(work / "project", language), work / "site")
+        assert result.returncode == 0, f"{language}: {result.stderr}"
+        sites[language] = work / "site"
+    return sites
 
 
 @pytest.fixture(scope="session")

@@ -275,7 +275,7 @@ PALETTE = {
 
 # Where the card draws what (1200 x 630 pixels), as (left, top, right, bottom) boxes: the accent band down
 # the left edge, the kicker at the top, the headline in the middle, the byline at the bottom, and margins
-# left bare.
+# left bare. A right-to-left card is the mirror image (mirrored_box): the band down the right edge.
 CARD_BOXES = {
     "band": (0, 0, 16, 630),
     "kicker": (60, 60, 1140, 140),
@@ -283,6 +283,14 @@ CARD_BOXES = {
     "byline": (60, 500, 1140, 600),
     "margins": [(24, 0, 1200, 56), (1130, 0, 1200, 630), (24, 604, 1200, 630)],
 }
+# Where the text starts: each line of the kicker and the byline begins within this many pixels of the 80-pixel
+# margin on the band's side (a glyph's side bearing, not a centred or far-aligned line).
+CARD_MARGIN, CARD_START_SLACK = 80, 12
+
+
+def mirrored_box(box: tuple[int, int, int, int], width: int = 1200) -> tuple[int, int, int, int]:
+    left, top, right, bottom = box
+    return (width - right, top, width - left, bottom)
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -290,13 +298,17 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
-def card_problems(png: bytes, palette: dict[str, tuple[int, int, int]]) -> list[str]:
+def card_problems(png: bytes, palette: dict[str, tuple[int, int, int]], *, rtl: bool = False) -> list[str]:
     """What is wrong with a card drawn in `palette` ({paper, ink, muted, accent: (r, g, b)}), judged on its
     pixels: the size, the paper, the band and the kicker in the accent, the headline in ink, the byline
-    in the muted colour, each in its own box. Glyph edges are blended, so counts are of exact colours."""
+    in the muted colour, each in its own box, the kicker and byline starting at the margin on the band's side
+    (rtl=True: everything mirrored, from the right). Glyph edges are blended, so counts are of exact colours."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
     if image.size != (1200, 630):
         return [f"size {image.size}"]
+
+    def place(box):
+        return mirrored_box(box) if rtl else box
 
     def count(box, name: str) -> int:
         colours = image.crop(box).getcolors(maxcolors=area(box))
@@ -306,18 +318,30 @@ def card_problems(png: bytes, palette: dict[str, tuple[int, int, int]]) -> list[
         return (box[2] - box[0]) * (box[3] - box[1])
 
     problems = []
-    if count(CARD_BOXES["band"], "accent") != area(CARD_BOXES["band"]):
-        problems.append("the band down the left edge is not all accent")
-    for box in CARD_BOXES["margins"]:
+    side = "right" if rtl else "left"
+    if count(place(CARD_BOXES["band"]), "accent") != area(CARD_BOXES["band"]):
+        problems.append(f"the band down the {side} edge is not all accent")
+    for box in map(place, CARD_BOXES["margins"]):
         if count(box, "paper") != area(box):
             problems.append(f"the margin {box} is not bare paper")
     expected = {"kicker": "accent", "headline": "ink", "byline": "muted"}
     for part, colour in expected.items():
-        if count(CARD_BOXES[part], colour) < 300:
-            problems.append(f"no {part} drawn in {colour} in {CARD_BOXES[part]}")
+        box = place(CARD_BOXES[part])
+        if count(box, colour) < 200:  # a short name in Amiri's thin strokes has about 270 such pixels
+            problems.append(f"no {part} drawn in {colour} in {box}")
         for other_part, other in expected.items():
-            if other_part != part and count(CARD_BOXES[part], other) > 0:
+            if other_part != part and count(box, other) > 0:
                 problems.append(f"{other} ({other_part}'s colour) drawn in the {part}'s box")
+    for part in ("kicker", "byline"):
+        box = place(CARD_BOXES[part])
+        columns = [
+            x
+            for x in range(box[0], box[2])
+            if any(image.getpixel((x, y)) == palette[expected[part]] for y in range(box[1], box[3]))
+        ]
+        start = (1200 - max(columns) - 1) if rtl and columns else (min(columns) if columns else None)
+        if start is not None and not CARD_MARGIN <= start <= CARD_MARGIN + CARD_START_SLACK:
+            problems.append(f"the {part} starts {start} px from the {side} edge, not at the {CARD_MARGIN} px margin")
     return problems
 
 

@@ -101,7 +101,9 @@ line.</p>
 
 
 def test_link_paragraphs_gives_each_top_level_paragraph_its_id_and_link():
-    linked, standfirst = paragraphs.link_paragraphs(BODY, "The standfirst.", "Link to paragraph {}".format, ("oc-author",))
+    linked, standfirst = paragraphs.link_paragraphs(
+        BODY, "The standfirst.", "Link to paragraph {}".format, ("oc-author",)
+    )
     assert standfirst["id"] == "the-standfirst"
     assert standfirst["permalink"] == (
         '<a class="oc-permalink" href="#the-standfirst" aria-label="Link to paragraph 1"'

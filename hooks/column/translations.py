@@ -34,7 +34,7 @@ class Words:
 
     @property
     def direction(self) -> str:
-        """"ltr" or "rtl", as CLDR gives it for the language."""
+        """ "ltr" or "rtl", as CLDR gives it for the language."""
         return self.locale.text_direction
 
     @property
@@ -151,7 +151,9 @@ def check_text(doc: Located, field: str, value: object, english: object, locale:
         needed = categories(locale)
         if not isinstance(value, dict) or set(value) != set(needed):
             raise doc.fail(
-                field, f"a plural entry with one text for each plural category of '{locale}': {', '.join(needed)}", value
+                field,
+                f"a plural entry with one text for each plural category of '{locale}': {', '.join(needed)}",
+                value,
             )
         allowed = placeholders_of(english)
         for category, text in value.items():

@@ -9,7 +9,7 @@
   var status = document.querySelector("[data-oc-status]");
   // The words this script says, in the site's language: the page carries them as data (column.html).
   var wordsBlock = document.getElementById("oc-words");
-  var words = wordsBlock ? JSON.parse(wordsBlock.textContent) : {};
+  var texts = wordsBlock ? JSON.parse(wordsBlock.textContent) : {};
 
   function announce(message) {
     if (!status) return;
@@ -50,7 +50,7 @@
     var selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    announce(words["share.selected"]);
+    announce(texts["share.selected"]);
   }
   if (copy) {
     copy.addEventListener("click", function () {
@@ -59,7 +59,7 @@
       navigator.clipboard.writeText(url).then(function () {
         copy.classList.add("oc-done");
         window.setTimeout(function () { copy.classList.remove("oc-done"); }, 2000);
-        announce(words["share.copied"]);
+        announce(texts["share.copied"]);
       }, selectAddress);
     });
   }

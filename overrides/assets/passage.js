@@ -265,7 +265,7 @@
   var shareButton = toolbar.querySelector("[data-oc-passage-share]");
   var status = document.querySelector("[data-oc-status]");
   // The words this script says, in the site's language, from the page's data block (column.html).
-  var words = JSON.parse(document.getElementById("oc-words").textContent);
+  var texts = JSON.parse(document.getElementById("oc-words").textContent);
   var coarse = window.matchMedia("(pointer: coarse)");
   var current = null; // {link, quote, exact, range}
   var dismissed = null; // the link of a passage Escape closed: not reopened until the selection changes
@@ -295,7 +295,7 @@
     var link = pageUrl + "#" + encodeURIComponent(passage.paragraph.id) + (passage.directive ? ":~:" + passage.directive : "");
     // The quote in the language's quotation marks with the author's name; the link follows it.
     var parts = { quote: passage.text, author: author };
-    var quote = words["passage.quote"].replace(/\{(quote|author)\}/g, function (match, name) { return parts[name]; });
+    var quote = texts["passage.quote"].replace(/\{(quote|author)\}/g, function (match, name) { return parts[name]; });
     current = { link: link, quote: quote, exact: !!passage.directive };
     Array.prototype.forEach.call(toolbar.querySelectorAll("[data-oc-quote]"), function (anchor) {
       anchor.href = anchor.getAttribute("data-oc-quote")
@@ -426,17 +426,17 @@
 
   copyButton.addEventListener("click", function () {
     if (!current) return;
-    var message = current.exact ? words["passage.copied"] : words["passage.paragraph_copied"];
+    var message = current.exact ? texts["passage.copied"] : texts["passage.paragraph_copied"];
     var done = function () {
       copyButton.classList.add("oc-done");
       announce(message);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(current.link).then(done, function () {
-        announce(words["passage.copy_refused"]);
+        announce(texts["passage.copy_refused"]);
       });
     } else {
-      announce(words["passage.copy_unsupported"]);
+      announce(texts["passage.copy_unsupported"]);
     }
   });
 
@@ -446,7 +446,7 @@
     shareButton.addEventListener("click", function () {
       if (!current) return;
       navigator.share({ title: title, text: current.quote, url: current.link }).catch(function (error) {
-        if (!error || error.name !== "AbortError") announce(words["passage.share_failed"]);
+        if (!error || error.name !== "AbortError") announce(texts["passage.share_failed"]);
       });
     });
   }

@@ -3,6 +3,7 @@ host's headers, Chromium through Playwright, and pages that record everything th
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -112,11 +113,12 @@ class Watch:
         return {name: items for name, items in found.items() if items}
 
 
-@pytest.fixture
-def open_page(browser, server, origin):
-    """open_page(path="", init_script=None, **context options) -> (page, watch). Every request to another
-    origin is recorded and aborted, so a test never reaches the network and still sees the attempt."""
-    contexts = []
+def page_opener(browser, server: str, contexts: list):
+    """open(path="", init_script=None, **context options) -> (page, watch) on the site served at `server`. Every
+    request to another origin is recorded and aborted, so a test never reaches the network and still sees the
+    attempt."""
+    parts = urlsplit(server)
+    origin = f"{parts.scheme}://{parts.netloc}"
 
     def _open(path: str = "", *, init_script: str | None = None, wait: bool = True, **options):
         options.setdefault("viewport", {"width": 1280, "height": 800})
@@ -143,6 +145,31 @@ def open_page(browser, server, origin):
             watch.response = response
         return page, watch
 
-    yield _open
+    return _open
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """open_page(path="", init_script=None, **context options) -> (page, watch) on the suite's site."""
+    contexts = []
+    yield page_opener(browser, server, contexts)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def language_servers(language_sites):
+    """The suite's columns in other languages (tests/conftest.py `language_sites`), each served: {tag: base URL}."""
+    with contextlib.ExitStack() as stack:
+        yield {language: stack.enter_context(serve(site)) for language, site in language_sites.items()}
+
+
+@pytest.fixture
+def open_language_page(browser, language_servers):
+    """open_language_page(language, path="", **as open_page) -> (page, watch) on that language's site."""
+    contexts = []
+    yield lambda language, path="", **options: page_opener(browser, language_servers[language], contexts)(
+        path, **options
+    )
     for context in contexts:
         context.close()

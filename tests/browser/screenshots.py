@@ -1,45 +1,67 @@
-"""`make screenshots`: build the site, serve it on loopback as the tests do, and draw it in Chromium.
+"""`make screenshots`: build the sites, serve each on loopback as the tests do, and draw them in Chromium.
 
-Writes screenshots/light.png and screenshots/dark.png (1280 px wide, full page), screenshots/phone.png
-(375 px wide, full page) and the README's pictures, small enough to commit: assets/readme/column.png
-(light, the first screen at 1280 x 800) and assets/readme/passage.png (a passage selected, its toolbar
-open, 720 x 400)."""
+For the publisher's site (docs/, in its own language) and for the suite's columns in each other language
+(tests/columns/languages: Russian and Arabic), writes screenshots/<language>/<width>-<theme>.png at 375 and
+1280 px wide, light and dark, full page, and screenshots/<language>/passage.png (a passage selected, its toolbar
+open). From the publisher's site it also writes the README's pictures, small enough to commit:
+assets/readme/column.png (light, the first screen at 1280 x 800) and assets/readme/passage.png (720 x 400)."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from browser_support import CHROMIUM_ARGS, find_chromium, serve  # this file's folder is on sys.path
-
 ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline")]  # support.py, as the tests import it
+
+from browser_support import CHROMIUM_ARGS, find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
+from support import LANGUAGES, build_cli, copy_project  # noqa: E402
+
 OUT = ROOT / "screenshots"
 README_PICTURE = ROOT / "assets" / "readme" / "column.png"
 PASSAGE_PICTURE = ROOT / "assets" / "readme" / "passage.png"
 
-SHOTS = [
-    # file, context options, full page
-    (OUT / "light.png", {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}, True),
-    (OUT / "dark.png", {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"}, True),
-    (
-        OUT / "phone.png",
-        {"viewport": {"width": 375, "height": 812}, "color_scheme": "light", "is_mobile": True, "has_touch": True},
-        True,
-    ),
-    (README_PICTURE, {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}, False),
-    (PASSAGE_PICTURE, {"viewport": {"width": 720, "height": 400}, "color_scheme": "light"}, False),
-]
+WIDTHS = (375, 1280)
+THEMES = ("light", "dark")
+PHONE = {"is_mobile": True, "has_touch": True}
+PASSAGE_VIEW = {"viewport": {"width": 720, "height": 400}, "color_scheme": "light"}
 
-PASSAGE = "The Russian Air Force used only precision-guided weapons."
-SELECT_PASSAGE_JS = """passage => {
-  const paragraph = Array.from(document.querySelectorAll('.oc-body > p')).find(p => p.textContent.includes(passage));
-  const text = paragraph.firstChild, at = text.data.indexOf(passage);
+FIRST_SCREEN = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}
+# The README's pictures, by site (None: the publisher's; else the suite's columns in that language):
+# (file, context options, full page).
+README_SHOTS = {
+    None: [(README_PICTURE, FIRST_SCREEN, False), (PASSAGE_PICTURE, PASSAGE_VIEW, False)],
+    "ar": [(ROOT / "assets" / "readme" / "column-ar.png", FIRST_SCREEN, False)],
+}
+SHOTS = [shot for shots in README_SHOTS.values() for shot in shots]
+
+
+def language_shots(language: str) -> list[tuple[Path, dict, bool]]:
+    """Every width in both themes, full page, and a selected passage, for one language."""
+    shots = []
+    for width in WIDTHS:
+        for theme in THEMES:
+            options = {"viewport": {"width": width, "height": 800 if width > 500 else 812}, "color_scheme": theme}
+            shots.append((OUT / language / f"{width}-{theme}.png", options | (PHONE if width < 500 else {}), True))
+    shots.append((OUT / language / "passage.png", PASSAGE_VIEW, False))
+    return shots
+
+
+# The first sentence of the column's first body paragraph, whatever the column says: the sentence as the
+# browser's sentence breaker finds it in the page's language, within the paragraph's first run of text.
+SELECT_PASSAGE_JS = """() => {
+  const paragraph = document.querySelector('.oc-body > p');
+  const text = Array.from(paragraph.childNodes).find(node => node.nodeType === 3 && node.data.trim());
+  const segmenter = new Intl.Segmenter(document.documentElement.lang, {granularity: 'sentence'});
+  const first = segmenter.segment(text.data)[Symbol.iterator]().next().value.segment;
+  const start = text.data.indexOf(first.trim());
   const range = document.createRange();
-  range.setStart(text, at);
-  range.setEnd(text, at + passage.length);
+  range.setStart(text, start);
+  range.setEnd(text, start + first.trim().length);
   paragraph.scrollIntoView({block: 'center'});
   getSelection().removeAllRanges();
   getSelection().addRange(range);
@@ -49,48 +71,65 @@ SELECT_PASSAGE_JS = """passage => {
 
 def select_a_passage(page) -> None:
     """A reader has selected a sentence: the toolbar is open by it, the pointer on its paragraph."""
-    box = page.evaluate(SELECT_PASSAGE_JS, PASSAGE)
+    box = page.evaluate(SELECT_PASSAGE_JS)
     page.locator("[data-oc-passage]").wait_for(state="visible")
     page.wait_for_timeout(300)  # the toolbar follows the selection after a short pause
     page.mouse.move(box["x"] + box["width"] - 20, box["y"] + box["height"] - 10)
 
 
-# What to do on the page before drawing it, by picture.
-PREPARE = {PASSAGE_PICTURE: select_a_passage}
+def build_publishers_site(site: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def build_language(language: str, work: Path) -> Path:
+    project, site = copy_project(work / language / "project", language), work / language / "site"
+    result = build_cli(project, site)
+    if result.returncode:
+        raise SystemExit(f"make screenshots: the {language} columns did not build:\n{result.stderr}")
+    return site
+
+
+def site_language(site: Path) -> str:
+    return re.search(r'<html[^>]* lang="([^"]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
+
+
+def draw(browser, url: str, shots) -> None:
+    for path, options, full_page in shots:
+        context = browser.new_context(**options)
+        # Never reach the network while drawing (the page makes no such request anyway).
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        if path.name.startswith("passage"):
+            select_a_passage(page)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=full_page, animations="disabled")
+        context.close()
+        print(path.relative_to(ROOT))
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        with serve(site) as url, sync_playwright() as playwright:
+        publishers = Path(tmp) / "site"
+        build_publishers_site(publishers)
+        # The publisher's pictures under its language (its name marked if the suite has columns in it too).
+        language = site_language(publishers)
+        sites = {language if language not in LANGUAGES else f"{language}-site": publishers}
+        sites.update({language: build_language(language, Path(tmp)) for language in LANGUAGES})
+        with sync_playwright() as playwright:
             chromium, tried = find_chromium(playwright)
             if chromium is None:
                 print(f"make screenshots: no Chromium ({tried})", file=sys.stderr)
                 return 1
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            for path, options, full_page in SHOTS:
-                context = browser.new_context(**options)
-                # Never reach the network while drawing (the page makes no such request anyway).
-                context.route(
-                    "**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort()
-                )
-                page = context.new_page()
-                page.goto(url, wait_until="load")
-                if path in PREPARE:
-                    PREPARE[path](page)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(path), full_page=full_page, animations="disabled")
-                context.close()
-                print(path.relative_to(ROOT))
+            for language, site in sites.items():
+                with serve(site) as url:
+                    shots = language_shots(language) + README_SHOTS.get(None if site == publishers else language, [])
+                    draw(browser, url, shots)
             browser.close()
     return 0
 

@@ -103,9 +103,9 @@ def test_hostile_input_is_text_everywhere_and_runs_nothing(hostile_page, hostile
     assert HOSTILE_BODY_SHOWN["references"] in seen["paragraphs"]
     assert seen["links"] == HOSTILE_BODY_SHOWN["links"]
     assert seen["elements"] == HOSTILE_BODY_SHOWN["elements"]
-    # Three scripts of the site's own, no image or frame, no SVG but the icons, no event handler, no call
-    # to alert and friends, nothing blocked by the policy.
-    assert (seen["scripts"], seen["images"], seen["strangeSvgs"], seen["handlers"]) == (3, 0, 0, 0)
+    # Four scripts of the site's own (the theme's, the JSON-LD, the scripts' words, the page's), no image or
+    # frame, no SVG but the icons, no event handler, no call to alert and friends, nothing blocked by the policy.
+    assert (seen["scripts"], seen["images"], seen["strangeSvgs"], seen["handlers"]) == (4, 0, 0, 0)
     assert seen["calls"] == [] and dialogs == [] and seen["violations"] == []
 
 

@@ -1,0 +1,486 @@
+"""One language setting changes the whole page (issue 21): the suite's columns in Russian (ru-RU) and Arabic (ar),
+tests/columns/languages, built once each. No English interface word is left on them (checked against the
+English table of overrides/translations.yml, not by eye); the byline, reading time, paragraph links, share
+labels, 404 page and the scripts' words are in the page's language; Arabic is right to left, and so is its card.
+
+Expectations are written out from the fixture columns' words and from CLDR (dates, plural forms)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+from PIL import Image, ImageDraw, ImageFont
+
+from column import card
+from support import (
+    COLUMNS,
+    LANGUAGES,
+    PALETTE,
+    ROOT,
+    SITE_URL,
+    build,
+    card_problems,
+    copy_project,
+    meta,
+)
+
+ENGLISH = yaml.safe_load((ROOT / "overrides" / "translations.yml").read_text(encoding="utf-8"))["en"]
+# What the table holds that is not a word the page says.
+NOT_WORDS = {"meta.og_locale"}
+# Words an English value shares with its translations by nature: a key's name on the keyboard.
+KEY_NAMES = {"ctrl"}
+
+# Where a page says something to a person: text, these attributes, these <meta> tags, the scripts' words and the
+# JSON-LD's values (code, styles, URLs and ids are not words to a reader).
+TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "data-oc-author", "data-oc-title")
+TEXT_METAS = {
+    "description",
+    "author",
+    "og:title",
+    "og:description",
+    "og:site_name",
+    "og:image:alt",
+    "article:section",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image:alt",
+}
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def strings(value) -> list[str]:
+    """Every string in a JSON or YAML value (mapping keys that are schema.org's @-names left out)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() if key not in ("@context", "@type") for s in strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
+def what_the_page_says(path: Path) -> list[str]:
+    tree = lxml_html.fromstring(path.read_bytes())
+    said = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in ("script", "style"):
+            if element.get("type") in ("application/json", "application/ld+json"):
+                said += strings(json.loads(element.text))
+        elif element.text:
+            said.append(element.text)
+        if element.tail:
+            said.append(element.tail)
+        said += [element.get(name) for name in TEXT_ATTRIBUTES if element.get(name)]
+        if element.tag == "meta" and (element.get("name") or element.get("property")) in TEXT_METAS:
+            said.append(element.get("content"))
+    return said
+
+
+def words(texts) -> set[str]:
+    return {word.casefold() for text in texts for word in LATIN_WORD.findall(PLACEHOLDER.sub(" ", text))}
+
+
+def english_words() -> set[str]:
+    texts = [s for key, value in ENGLISH.items() if key not in NOT_WORDS for s in strings(value)]
+    return words(texts) - KEY_NAMES
+
+
+def own_words(language: str) -> set[str]:
+    """The words of the fixture column itself (its front matter, body, data and settings) and of its address:
+    what the publisher writes, which may be in any script."""
+    folder = COLUMNS / "languages" / language
+    texts = [SITE_URL]
+    for path in [*folder.rglob("*.yml"), COLUMNS / "data" / "icons.yml"]:
+        texts += strings(yaml.safe_load(path.read_text(encoding="utf-8").replace("!ENV", "")))
+    for path in (folder / "docs").rglob("*.md"):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        texts += [*strings(yaml.safe_load(front)), body]
+    return words(texts)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def ru(language_sites) -> Path:
+    return language_sites["ru-RU"]
+
+
+@pytest.fixture(scope="module")
+def ar(language_sites) -> Path:
+    return language_sites["ar"]
+
+
+def parsed(site: Path, path: str = "index.html"):
+    return lxml_html.fromstring((site / path).read_bytes())
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+# --- no English word left ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_english_interface_word_is_left(language_sites, language):
+    site = language_sites[language]
+    assert [path.relative_to(site).as_posix() for path in pages(site)] == ["404.html", "index.html"]
+    for path in pages(site):
+        left = words(what_the_page_says(path)) & english_words() - own_words(language)
+        assert not left, f"{language} {path.name}: English words of the interface: {sorted(left)}"
+
+
+def test_the_english_pages_say_every_english_word(site):
+    # The control: on the English site the same reading finds every word of the English table, so a word
+    # left untranslated on another page would be found too.
+    said = words(text for path in pages(site) for text in what_the_page_says(path))
+    assert english_words() - said == set()
+
+
+# --- the page's own words, in its language ----------------------------------------------------------------
+
+BYLINES = {
+    # 255 words at 238 a minute: 2 minutes, CLDR's "few" in Russian. The dates as CLDR writes them in Russian.
+    "ru-RU": "Автор: Мария Иванова · 28 марта 2016 г. · Обновлено 29 марта 2016 г. · 2\u00a0минуты чтения",
+    # 84 words: one minute, said in words in Arabic ("one" category, no digit).
+    "ar": "بقلم سلمى حداد · 28 مارس 2016 · آخر تحديث 29 مارس 2016 · دقيقة واحدة للقراءة",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_byline_and_reading_time(language_sites, language):
+    page = parsed(language_sites[language])
+    (byline,) = page.cssselect(".oc-byline")
+    assert (
+        " ".join(byline.text_content().replace("\u00a0", "\x00").split()).replace("\x00", "\u00a0")
+        == (BYLINES[language])
+    )
+    assert [a.get("href") for a in byline.cssselect("a")] == ["#oc-author"]
+    assert [time.get("datetime") for time in byline.cssselect("time")] == ["2016-03-28", "2016-03-29T10:15:00+03:00"]
+
+
+LANGUAGE_SIGNALS = {
+    # (<html lang>, dir, og:locale, JSON-LD inLanguage)
+    "ru-RU": ("ru-RU", "ltr", "ru_RU", "ru-RU"),
+    "ar": ("ar", "rtl", "ar_AR", "ar"),  # no region: Facebook's ar_AR
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_setting_gives_lang_direction_and_locale(language_sites, language):
+    lang, direction, og_locale, in_language = LANGUAGE_SIGNALS[language]
+    for path in pages(language_sites[language]):
+        page = lxml_html.fromstring(path.read_bytes())
+        assert (page.get("lang"), page.get("dir")) == (lang, direction), path.name
+        assert page.body.get("dir") == direction, path.name
+    page = parsed(language_sites[language])
+    assert meta(page, "og:locale") == og_locale
+    (ld,) = page.xpath("//script[@type='application/ld+json']")
+    assert json.loads(ld.text)["inLanguage"] == in_language
+
+
+def test_the_english_page_is_left_to_right(page):
+    assert (page.get("lang"), page.get("dir"), page.body.get("dir")) == ("en-GB", "ltr", "ltr")
+
+
+PERMALINKS = {"ru-RU": ("Ссылка на абзац {}", 7), "ar": ("رابط الفقرة {}", 4)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_paragraph_links_are_named_in_the_language(language_sites, language):
+    label, paragraphs = PERMALINKS[language]
+    links = parsed(language_sites[language]).cssselect("a.oc-permalink")
+    assert [link.get("aria-label") for link in links] == [label.format(n) for n in range(1, paragraphs + 1)]
+    assert [link.get("title") for link in links] == [label.format(n) for n in range(1, paragraphs + 1)]
+
+
+SHARE_LABELS = {
+    # The table's "Share on {network}" with each network's name from the fixture data; e-mail has its own label.
+    "ru-RU": [
+        "Поделиться в Facebook",
+        "Поделиться в ВКонтакте",
+        "Поделиться в X",
+        "Поделиться в Telegram",
+        "Поделиться в Одноклассники",
+        "Поделиться в WhatsApp",
+        "Отправить по почте",
+    ],
+    "ar": [
+        "المشاركة على فيسبوك",
+        "المشاركة على VK",
+        "المشاركة على إكس",
+        "المشاركة على تيليغرام",
+        "المشاركة على Odnoklassniki",
+        "المشاركة على واتساب",
+        "المشاركة عبر البريد الإلكتروني",
+    ],
+}
+CONTROLS = {
+    # share title, copy link, share sheet, passage toolbar, its copy button, bio section, profile, disclaimer
+    "ru-RU": (
+        "Поделиться колонкой",
+        "Копировать ссылку",
+        "Поделиться…",
+        "Поделиться отрывком",
+        "Копировать ссылку на отрывок",
+        "Об авторе",
+        "@example_columnist в Telegram",
+        "Отказ от ответственности",
+    ),
+    "ar": (
+        "شارك هذا المقال",
+        "نسخ الرابط",
+        "مشاركة…",
+        "مشاركة المقتطف",
+        "نسخ رابط المقتطف",
+        "عن الكاتب",
+        "@example_columnist على تيليغرام",
+        "إخلاء مسؤولية",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_share_bar_toolbar_and_footer_speak_the_language(language_sites, language):
+    page = parsed(language_sites[language])
+    assert [a.get("aria-label") for a in page.cssselect(".oc-share__list a")] == SHARE_LABELS[language]
+    quote_labels = [a.get("aria-label") for a in page.cssselect(".oc-passage a")]
+    assert quote_labels == [SHARE_LABELS[language][i] for i in (2, 3, 5, 6)]  # the networks with a quote_url
+    title, copy, sheet, toolbar, passage_copy, bio, profile, disclaimer = CONTROLS[language]
+    assert text(page.cssselect("#oc-share-title")[0]) == title
+    assert page.cssselect("[data-oc-copy]")[0].get("aria-label") == copy
+    assert [b.get("aria-label") for b in page.cssselect("[data-oc-share], [data-oc-passage-share]")] == [sheet] * 2
+    assert page.cssselect(".oc-passage")[0].get("aria-label") == toolbar
+    assert page.cssselect("[data-oc-passage-copy]")[0].get("aria-label") == passage_copy
+    assert page.cssselect(".oc-bio")[0].get("aria-label") == bio
+    assert page.cssselect(".oc-bio__profile")[0].get("aria-label") == profile
+    assert page.cssselect(".oc-disclaimer")[0].get("aria-label") == disclaimer
+
+
+FOOT = {
+    "ru-RU": {
+        ".oc-share__url": "Ссылка: https://columns.example/ambassadors-view/",
+        ".oc-bio__text": "Мария Иванова, обозреватель отдела мнений, «Пример-Медиа». Читайте её в Telegram "
+        "@example_columnist",
+        ".oc-original": "Впервые опубликовано: Пример-Медиа, https://news.example/ru/columns/2016/03/proverka",
+        ".oc-print-url": "Читать на сайте: https://columns.example/ambassadors-view/",
+        ".oc-footer": "Взгляд со стороны. Текст колонки принадлежит её автору и первому издателю.",
+        ".oc-skip": "Перейти к колонке",
+    },
+    "ar": {
+        ".oc-share__url": "الرابط: https://columns.example/ambassadors-view/",
+        ".oc-bio__text": "سلمى حداد، كاتبة في قسم الرأي، أخبار المثال. تابعوها على تيليغرام @example_columnist",
+        ".oc-original": "نُشر أولًا في أخبار المثال: https://news.example/ar/columns/2016/03/ikhtibar",
+        ".oc-print-url": "اقرأ على الإنترنت: https://columns.example/ambassadors-view/",
+        ".oc-footer": "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول.",
+        ".oc-skip": "انتقل إلى المقال",
+    },
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sentences_around_the_column(language_sites, language):
+    page = parsed(language_sites[language])
+    for selector, expected in FOOT[language].items():
+        (element,) = page.cssselect(selector)
+        assert text(element) == expected, selector
+    # Addresses read left to right in any language; the handle keeps its "@" in front.
+    for selector in (".oc-share__address", ".oc-original a", ".oc-print-url span"):
+        assert page.cssselect(selector)[0].get("dir") == "ltr", selector
+    assert page.cssselect(".oc-bio__text a")[0].get("dir") == "auto"
+
+
+NOT_FOUND = {
+    "ru-RU": (
+        "Страница не найдена · Взгляд со стороны",
+        "Ошибка 404",
+        "Страница не найдена",
+        "По этому адресу ничего нет. Возможно, в адресе опечатка, или страница переехала.",
+        "Читать колонку на сайте Взгляд со стороны",
+    ),
+    "ar": (
+        "الصفحة غير موجودة · رأي آخر",
+        "خطأ 404",
+        "الصفحة غير موجودة",
+        "لا شيء على هذا العنوان. ربما كُتب خطأً، أو نُقلت الصفحة.",
+        "اقرأ المقال على رأي آخر",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_404_page(language_sites, language):
+    page = parsed(language_sites[language], "404.html")
+    title, kicker, headline, standfirst, link = NOT_FOUND[language]
+    assert page.findtext(".//title") == title
+    assert [text(page.cssselect(s)[0]) for s in (".oc-kicker", "h1", ".oc-standfirst")] == [
+        kicker,
+        headline,
+        standfirst,
+    ]
+    assert text(page.cssselect(".oc-not-found a")[0]) == link
+    assert (
+        page.cssselect("[data-oc-theme]")[0].get("aria-label")
+        == {"ru-RU": "Тёмная тема", "ar": "الوضع الداكن"}[language]
+    )
+
+
+SCRIPT_WORDS = {
+    "ru-RU": {
+        "share.copied": "Ссылка скопирована в буфер обмена.",
+        "share.selected": "Ссылка выделена: нажмите Ctrl+C или ⌘C, чтобы скопировать её.",
+        "passage.copied": "Ссылка на отрывок скопирована.",
+        "passage.paragraph_copied": "Ссылка на абзац скопирована.",
+        "passage.copy_refused": "Браузер не позволил странице скопировать ссылку; воспользуйтесь кнопкой «Поделиться».",
+        "passage.copy_unsupported": (
+            "Этот браузер не умеет копировать со страницы; воспользуйтесь кнопкой «Поделиться»."
+        ),
+        "passage.share_failed": "Меню «Поделиться» не открылось; скопируйте ссылку.",
+        "passage.quote": "«{quote}» — {author}",
+    },
+}
+
+
+def test_the_scripts_words_are_data_on_the_page(ru, page):
+    (block,) = parsed(ru).xpath("//script[@id='oc-words']")
+    assert block.get("type") == "application/json"
+    assert json.loads(block.text) == SCRIPT_WORDS["ru-RU"]
+    (english,) = page.xpath("//script[@id='oc-words']")
+    assert json.loads(english.text)["passage.quote"] == "“{quote}” — {author}"
+    # No word of the scripts is in their code: they read this block.
+    for name in ("column.js", "passage.js"):
+        code = (ROOT / "overrides" / "assets" / name).read_text(encoding="utf-8")
+        assert "copied" not in code.replace('"share.copied"', "").replace('"passage.copied"', "").replace(
+            '"passage.paragraph_copied"', ""
+        ), name
+
+
+# --- the social card --------------------------------------------------------------------------------------
+
+
+def card_png(site: Path) -> bytes:
+    return (site / meta(parsed(site), "og:image").removeprefix(SITE_URL)).read_bytes()
+
+
+def test_the_russian_card_is_drawn_from_the_left(ru):
+    assert card_problems(card_png(ru), PALETTE) == []
+
+
+def test_the_arabic_card_is_drawn_from_the_right(ar):
+    png = card_png(ar)
+    assert card_problems(png, PALETTE, rtl=True) == []
+    assert card_problems(png, PALETTE) != []  # the left-to-right reading of it fails: it is mirrored
+    assert meta(parsed(ar), "og:image:alt") == "رأي آخر: مقال للاختبار: الكلمات نفسها بلغة أخرى، بقلم سلمى حداد"
+
+
+def test_card_problems_sees_a_card_drawn_the_wrong_way(site):
+    # The control: the English card read as a right-to-left one fails.
+    png = card_png(site)
+    assert card_problems(png, PALETTE) == []
+    problems = card_problems(png, PALETTE, rtl=True)
+    assert "the band down the right edge is not all accent" in problems
+
+
+MISSING = "\U0010fffd"  # a private-use code point no font has: what a font draws for a letter it lacks
+
+
+def drawn(font: ImageFont.FreeTypeFont, character: str) -> bytes:
+    image = Image.new("L", (80, 80))
+    ImageDraw.Draw(image).text((10, 10), character, font=font, fill=255)
+    return image.tobytes()
+
+
+@pytest.mark.parametrize(
+    "script, sample",
+    [
+        ("Latn", "Palmyra’s “ISIS” — 2,000"),
+        ("Cyrl", "Освобождение «Пальмиры» ёЁ"),
+        ("Arab", "تحرير تدمر، «داعش» Palmyra"),
+    ],
+)
+def test_the_cards_fonts_have_the_letters_of_their_script(script, sample):
+    fonts = card.FONTS[script]
+    for path in {fonts.headline, fonts.kicker, fonts.byline}:
+        font = ImageFont.truetype(str(path), 40)
+        lacking = [ch for ch in set(sample) - {" "} if drawn(font, ch) == drawn(font, MISSING)]
+        assert not lacking, f"{path.name} has no glyph for {lacking}"
+
+
+# --- adding a language, and a table with a gap -----------------------------------------------------------
+
+
+def irish(key: str) -> str:
+    """The Irish "words" this test writes for a key: ga and the key's place in the English table."""
+    return f"ga{list(ENGLISH).index(key):02d}"
+
+
+def irish_entry() -> str:
+    """An entry for Irish (ga: CLDR's plural categories one, two, few, many, other), written for this test."""
+    lines = ["ga:"]
+    for key, value in ENGLISH.items():
+        if key == "meta.og_locale":
+            lines.append(f"  {key}: ga_IE")
+        elif isinstance(value, dict):
+            lines.append(f"  {key}:")
+            lines += [
+                f'    {category}: "{{n}} {irish(key)}{category}"' for category in ("one", "two", "few", "many", "other")
+            ]
+        else:
+            names = " ".join(PLACEHOLDER.findall(value))
+            lines.append(f'  {key}: "{irish(key)} {names}"')
+    return "\n".join(lines) + "\n"
+
+
+def test_a_language_added_to_the_table_is_published(tmp_path):
+    # README, "Languages": one entry in the table, then theme.language. Material has no Irish strings; none of
+    # Material's show on this page, so none are needed.
+    project = copy_project(tmp_path / "project")
+    with (project / "overrides" / "translations.yml").open("a", encoding="utf-8") as table:
+        table.write(irish_entry())
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en-GB\n", "  language: ga\n"), "utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = parsed(tmp_path / "site")
+    assert (page.get("lang"), page.get("dir"), meta(page, "og:locale")) == ("ga", "ltr", "ga_IE")
+    assert text(page.cssselect("#oc-share-title")[0]) == irish("share.title")
+    assert text(page.cssselect(".oc-readtime")[0]) == f"· 2 {irish('byline.reading_time')}two"  # CLDR: Irish 2
+    said = words(what_the_page_says(tmp_path / "site" / "index.html"))
+    assert said & english_words() - own_words_en() == set()
+
+
+def own_words_en() -> set[str]:
+    texts = [SITE_URL]
+    for path in [*(COLUMNS / "data").glob("*.yml"), COLUMNS / "mkdocs.yml"]:
+        texts += strings(yaml.safe_load(path.read_text(encoding="utf-8").replace("!ENV", "")))
+    for path in (COLUMNS / "docs").glob("*.md"):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        texts += [*strings(yaml.safe_load(front)), body]
+    return words(texts)
+
+
+def test_a_key_missing_in_any_language_stops_every_build(tmp_path):
+    # The whole table is checked whatever the site's language: an English site does not build with a gap in
+    # the Russian words.
+    project = copy_project(tmp_path / "project")
+    table = project / "overrides" / "translations.yml"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    ru_start = lines.index("ru:\n")
+    (share_title,) = [i for i, line in enumerate(lines) if i > ru_start and line.startswith("  share.title:")][:1]
+    del lines[share_title]
+    table.write_text("".join(lines), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert f"overrides/translations.yml, line {ru_start + 1}: language 'ru': the key 'share.title' is missing" in error
+    assert not (tmp_path / "site" / "index.html").exists()
