@@ -90,6 +90,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         custom_dir = Path(config.theme.custom_dir)
         table = translations.check_table(read_translations(custom_dir))
         words, ui_language = check_language(config, table)
+        card.check_script(words.script, words.tag)
     style, head_script, body_script = (
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
@@ -337,8 +338,6 @@ def draw_card(meta: dict, author: dict, size: tuple[int, int], path: str, site_u
 def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time: reading.ReadingTime) -> dict:
     words = _site["words"]
     author = _site["authors"][meta["author"]]
-    with errors_as_build_errors():
-        card.check_script(words.script, words.tag)
     card_path, png, image = draw_card(meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH, config.site_url)
     alt = words.text("card.alt", column=meta["column"], title=meta["title"], author=author["name"])
     image.update(type="image/png", alt=alt)

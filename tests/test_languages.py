@@ -484,3 +484,21 @@ def test_a_key_missing_in_any_language_stops_every_build(tmp_path):
     (error,) = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert f"overrides/translations.yml, line {ru_start + 1}: language 'ru': the key 'share.title' is missing" in error
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# A long Arabic headline (test text, with Latin and digits in it): wrapped and shrunk from the right, in every
+# ratio of the JSON-LD images as in the 1200 x 630 card.
+LONG_ARABIC = "عنوان طويل للاختبار " * 8 + "Palmyra 2016"
+
+
+def test_a_long_arabic_headline_is_wrapped_from_the_right():
+    arabic = card.Script("Arab", "rtl", "ar")
+    hex_palette = {name: "#{:02x}{:02x}{:02x}".format(*colour) for name, colour in PALETTE.items()}
+    png = card.render_card(
+        headline=LONG_ARABIC, column="رأي آخر", author="سلمى حداد", palette=hex_palette, script=arabic
+    )
+    assert card_problems(png, PALETTE, rtl=True) == []
+    font, lines = card.fit_headline(LONG_ARABIC, 1200 - 2 * 80, 310, arabic)
+    assert len(lines) > 1 and " ".join(lines) == LONG_ARABIC.strip()
+    for line in lines:
+        assert font.getlength(line, **arabic.shaping()) <= 1200 - 2 * 80
