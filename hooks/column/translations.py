@@ -34,7 +34,7 @@ class Words:
 
     @property
     def direction(self) -> str:
-        """ "ltr" or "rtl", as CLDR gives it for the language."""
+        """Left to right ("ltr") or right to left ("rtl"), as CLDR gives it for the language."""
         return self.locale.text_direction
 
     @property
@@ -56,7 +56,7 @@ class Words:
         return fill(self.texts[key], values)
 
     def plural(self, key: str, n: int, **values: str) -> str:
-        """The form of a plural entry for `n` (CLDR's category for it), with {n} written in the locale's digits."""
+        """The form of a plural entry for `n` (CLDR's category for it), with {n} written as the locale writes it."""
         return fill(self.texts[key][self.locale.plural_form(n)], {"n": self.number(n), **values})
 
     def pieces(self) -> dict[str, list[str]]:
