@@ -390,6 +390,8 @@ def sigterm_to_this_thread() -> None:
 
 # The calls through which publish changes the file system (and pathlib, shutil and tempfile call them).
 CHANGES = ("mkdir", "chmod", "fsync", "rename", "symlink", "replace", "unlink", "rmdir")
+# How a call goes wrong (FileSystemSpy): it fails, it takes effect and then reports a failure, or a signal follows it.
+KINDS = ("error", "after", "sigterm")
 
 
 def fd_path(fd: int) -> str:
@@ -423,8 +425,10 @@ def describe_call(name: str, args: tuple, kwargs: dict) -> Call:
 @dataclass
 class FileSystemSpy:
     """Records the calls in CHANGES, and publish.run_checks, while publish runs. `fault(call, calls)` picks
-    the calls to break: with kind "error" the call fails with EIO instead of running; with "sigterm" it
-    runs and this thread then gets SIGTERM. `after_each(call)` runs after every call."""
+    the calls to break: with kind "error" the call fails with EIO instead of running; with "after" it runs,
+    takes effect, and then fails with EIO (a network file system whose reply to a rename is lost: the retry
+    finds nothing); with "sigterm" it runs and this thread then gets SIGTERM. `after_each(call)` runs after
+    every call."""
 
     fault: Callable[[Call, list[Call]], bool] = lambda call, calls: False
     kind: str = "error"
@@ -442,6 +446,8 @@ class FileSystemSpy:
                 if self.kind == "error":
                     raise OSError(errno.EIO, f"injected fault: {call}")
             result = real(*args, **kwargs)
+            if breaking and self.kind == "after":
+                raise OSError(errno.EIO, f"injected fault after the call took effect: {call}")
             if breaking and self.kind == "sigterm":
                 sigterm_to_this_thread()
             self.after_each(call)
@@ -541,14 +547,15 @@ def fault_run(tmp_path, monkeypatch, publish_here, builds, scenario: Scenario, s
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)
 def test_no_single_fault_anywhere_leaves_dest_broken(tmp_path, monkeypatch, publish_here, builds, scenario):
-    """Every call that changes the file system, in turn: failing (EIO), or followed by SIGTERM."""
+    """Every call that changes the file system, in turn: failing (EIO) before it runs, failing (EIO) after it
+    took effect, or followed by SIGTERM."""
     survey = FileSystemSpy()
     run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, builds, scenario, survey, "survey")
     assert run.status == 0, run.err
     assert any(call.name == "replace" for call in survey.calls) and len(survey.calls) > 20
     outcomes = {}
     for index, _call in enumerate(survey.calls):
-        for kind in ("error", "sigterm"):
+        for kind in KINDS:
             spy = FileSystemSpy(fault=lambda call, calls, index=index: len(calls) == index, kind=kind)
             run, webroot, before, was = fault_run(
                 tmp_path, monkeypatch, publish_here, builds, scenario, spy, f"{kind}-{index}"
@@ -560,7 +567,7 @@ def test_no_single_fault_anywhere_leaves_dest_broken(tmp_path, monkeypatch, publ
             except AssertionError as error:
                 raise AssertionError(f"{where}: {error}\n{run.out}{run.err}") from None
             # A failure is never reported as success; a signal gives the shell's status for it.
-            assert run.status == (1 if kind == "error" else 128 + signal.SIGTERM) or (
+            assert run.status == (128 + signal.SIGTERM if kind == "sigterm" else 1) or (
                 run.status == 0 and kind == "sigterm" and outcome == "new" and "removed old releases" in run.out
             ), f"{where}: exit status {run.status}"
             outcomes[where] = outcome
@@ -579,37 +586,51 @@ def after_the_switch(call: Call, calls: list[Call]) -> bool:
 
 
 # Each step of a republish (one release live, --keep 1), the call in it where the fault lands, and what must
-# follow an error there and a SIGTERM there: "old" (DEST as before) or "new" (DEST serves the new build).
+# follow, for each kind of fault (KINDS): "old" (DEST as before) or "new" (DEST serves the new build).
 # From the move on, a signal waits until DEST serves the new build, then stops the publish before pruning;
-# one that arrives while pruning lets it finish, so that no old release is left half deleted.
+# one that arrives while pruning lets it finish, so that no old release is left half deleted. A call that
+# takes effect and then reports a failure is judged by what it did: once DEST points at the new release,
+# the new release is live, whatever the call said.
 STEPS = {
-    "build": (lambda call, calls: call.name == "mkdir" and call.path.endswith("/assets"), "old", "old"),
-    "checks": (lambda call, calls: call.name == "run_checks", "old", "old"),
-    "moving the release in": (lambda call, calls: call.name == "rename" and in_releases(call.to), "old", "new"),
-    "the switch": (lambda call, calls: call.name == "replace" and Path(call.to).name == "column", "old", "new"),
-    "the fsync after it": (after_the_switch, "new", "new"),
-    "pruning": (lambda call, calls: call.name == "unlink" and "/000001-" in call.path, "new", "new"),
+    "build": (lambda call, calls: call.name == "mkdir" and call.path.endswith("/assets"), "old", "old", "old"),
+    "checks": (lambda call, calls: call.name == "run_checks", "old", "old", "old"),
+    "moving the release in": (lambda call, calls: call.name == "rename" and in_releases(call.to), "old", "old", "new"),
+    "flushing the releases": (
+        lambda call, calls: call.name == "fsync" and Path(call.path).name == ".column.releases",
+        "old",
+        "old",
+        "new",
+    ),
+    "the new link": (lambda call, calls: call.name == "symlink", "old", "old", "new"),
+    "the switch": (lambda call, calls: call.name == "replace" and Path(call.to).name == "column", "old", "new", "new"),
+    "the fsync after it": (after_the_switch, "new", "new", "new"),
+    "pruning": (lambda call, calls: call.name == "unlink" and "/000001-" in call.path, "new", "new", "new"),
 }
 
 
-@pytest.mark.parametrize("kind", ["error", "sigterm"])
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("step", list(STEPS))
 def test_a_fault_at_each_step(tmp_path, monkeypatch, publish_here, builds, step, kind):
-    condition, after_error, after_signal = STEPS[step]
+    condition, *outcomes = STEPS[step]
     spy = FileSystemSpy(fault=once(condition), kind=kind)
     run, webroot, before, was = fault_run(tmp_path, monkeypatch, publish_here, builds, SCENARIOS[1], spy, "www")
     assert spy.broken, f"no call matched the step {step!r}"
     outcome = assert_one_whole_release(run, webroot, before, was, site_of(builds[-1], tmp_path))
-    assert outcome == (after_error if kind == "error" else after_signal)
+    assert outcome == dict(zip(KINDS, outcomes, strict=True))[kind]
     dest = webroot / "column"
-    fault = f"[Errno 5] injected fault: {spy.broken[0]}"
+    fault = {
+        "error": f"[Errno 5] injected fault: {spy.broken[0]}",
+        "after": f"[Errno 5] injected fault after the call took effect: {spy.broken[0]}",
+    }.get(kind)
     kept = f"publish: {dest} {was}, as before\n"
     published = f"publish: published, {dest} now serves {os.readlink(dest)}; but "
-    failed = "removing old releases" if step == "pruning" else f"flushing {webroot} to disk"
+    failed = {"pruning": "removing old releases", "the switch": "the switch"}.get(step, f"flushing {webroot} to disk")
     expected = {
         ("error", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
+        ("after", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
         ("sigterm", "old"): (143, f"publish: nothing published: interrupted by SIGTERM\n{kept}"),
         ("error", "new"): (1, f"{published}{failed} failed: {fault}\n"),
+        ("after", "new"): (1, f"{published}{failed} failed: {fault}\n"),
         ("sigterm", "new"): (143, f"{published}interrupted by SIGTERM before removing old releases\n"),
     }[kind, outcome]
     if kind == "sigterm" and step == "pruning":
