@@ -624,13 +624,15 @@ def test_a_fault_at_each_step(tmp_path, monkeypatch, publish_here, builds, step,
     }.get(kind)
     kept = f"publish: {dest} {was}, as before\n"
     published = f"publish: published, {dest} now serves {os.readlink(dest)}; but "
-    failed = {"pruning": "removing old releases", "the switch": "the switch"}.get(step, f"flushing {webroot} to disk")
+    failed = {"pruning": "removing old releases failed", "the switch": "the switch reported an error"}.get(
+        step, f"flushing {webroot} to disk failed"
+    )
     expected = {
         ("error", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
         ("after", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
         ("sigterm", "old"): (143, f"publish: nothing published: interrupted by SIGTERM\n{kept}"),
-        ("error", "new"): (1, f"{published}{failed} failed: {fault}\n"),
-        ("after", "new"): (1, f"{published}{failed} failed: {fault}\n"),
+        ("error", "new"): (1, f"{published}{failed}: {fault}\n"),
+        ("after", "new"): (1, f"{published}{failed}: {fault}\n"),
         ("sigterm", "new"): (143, f"{published}interrupted by SIGTERM before removing old releases\n"),
     }[kind, outcome]
     if kind == "sigterm" and step == "pruning":
@@ -660,6 +662,58 @@ def test_the_report_does_not_claim_dest_unchanged_when_the_undo_failed(tmp_path,
     run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, builds, adopting, spy, "www")
     assert len(spy.broken) == 2 and run.status == 1
     assert run.err.endswith(f"publish: {webroot / 'column'} does not exist\n")
+
+
+def test_a_release_dest_may_serve_is_never_removed(tmp_path, monkeypatch, publish_here, builds):
+    """The switch takes effect and reports a failure, and then DEST cannot be read: the new release may be
+    live, so it is kept whole, and the report claims nothing it cannot see."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    real_readlink = os.readlink
+    switched = []
+
+    def readlink(path, *args, **kwargs):
+        if switched and os.fspath(path) == str(dest):
+            raise OSError(errno.EIO, "injected fault: readlink")
+        return real_readlink(path, *args, **kwargs)
+
+    def switch(call: Call, calls: list[Call]) -> bool:
+        if call.name == "replace" and Path(call.to) == dest:
+            switched.append(call)
+            return True
+        return False
+
+    spy = FileSystemSpy(fault=switch, kind="after")
+    monkeypatch.setattr(os, "readlink", readlink)
+    run = spy.run(monkeypatch, lambda: publish_here(dest))
+    monkeypatch.setattr(os, "readlink", real_readlink)
+    assert switched and os.readlink(dest).startswith(".column.releases/000002-")
+    assert contents(dest) == site_of("build 2", tmp_path)
+    assert run.status == 1 and "nothing published" not in run.err
+    assert run.err.endswith(f"publish: {dest} cannot be read ([Errno 5] injected fault: readlink)\n")
+
+
+def test_pruning_never_removes_the_release_dest_serves(tmp_path, monkeypatch, publish_here, builds):
+    """A rollback by hand between the switch and the pruning (README: one atomic command) points DEST at
+    an old release: the pruning keeps it, whatever its number."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    first = os.readlink(dest)
+
+    def roll_back(call: Call) -> None:
+        if call.name == "replace" and Path(call.to) == dest:
+            (webroot / ".rollback").symlink_to(first)
+            os.rename(webroot / ".rollback", dest)
+
+    spy = FileSystemSpy(after_each=roll_back)
+    run = spy.run(monkeypatch, lambda: publish_here(dest, "--keep", "1"))
+    assert run.status == 0, run.err
+    assert os.readlink(dest) == first and label_of(dest) == "build 1"
+    assert "removed old releases" not in run.out
 
 
 def test_dest_serves_a_whole_release_after_every_call(tmp_path, monkeypatch, publish_here, builds):
