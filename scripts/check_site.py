@@ -33,6 +33,14 @@ REQUIRED_HEADERS = (
     "Permissions-Policy:",
 )
 URL_ATTRIBUTES = ("href", "src", "data-oc-script")  # data-oc-script: the file column.js loads on a selection
+# The domains RFC 2606 reserves for examples (section 3). mkdocs.yml's default site_url is one, so that
+# `make serve` and `make build` work before the address is known; a build for one must not go live, where its
+# canonical URL, share links, sitemap and link previews would all point at nobody's site.
+PLACEHOLDER_DOMAINS = ("example.com", "example.net", "example.org")
+HOW_TO_SET_SITE_URL = (
+    "set the SITE_URL environment variable to the site's public address "
+    "(SITE_URL=https://your.domain/ make publish DEST=...), or site_url in mkdocs.yml"
+)
 
 
 class CheckError(Exception):
@@ -152,12 +160,29 @@ def check_headers_file(site_dir: Path) -> list[str]:
     return [f"_headers: no '{header}' line" for header in REQUIRED_HEADERS if header not in text]
 
 
+def site_url_problem(site_url: str) -> str | None:
+    """Why `site_url` cannot be the public address a build goes live at, with how to set the real one; None
+    when it can. The one place that knows the placeholder: publish.py and the Pages workflow both ask it."""
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"expected the site's public address as an absolute http(s) URL, got {site_url!r}: {HOW_TO_SET_SITE_URL}"
+    host = parts.hostname
+    if any(host == domain or host.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS):
+        return (
+            f"the site URL {site_url!r} is a placeholder (a domain reserved for examples), not the site's "
+            f"public address: {HOW_TO_SET_SITE_URL}"
+        )
+    return None
+
+
 def check_site(site_dir: Path, site_url: str) -> None:
     """Raise CheckError listing every problem; return quietly when the folder can go live."""
     site_dir = Path(site_dir)
+    address = site_url_problem(site_url)
     if not site_url.endswith("/"):
         site_url += "/"  # as the build normalises it
-    problems = [f"missing {name}" for name in REQUIRED_FILES if not (site_dir / name).is_file()]
+    problems = [address] if address else []
+    problems += [f"missing {name}" for name in REQUIRED_FILES if not (site_dir / name).is_file()]
     if (site_dir / "index.html").is_file():
         problems += check_index(site_dir, site_url)
     if (site_dir / "404.html").is_file() and not scan_page(site_dir / "404.html").csp_meta:

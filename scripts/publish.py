@@ -2,7 +2,8 @@
 
     python scripts/publish.py /var/www/column          (or: make publish DEST=/var/www/column)
 
-How: DEST is a symbolic link to a release folder. Each publish
+How: DEST is a symbolic link to a release folder. Each publish, once the site URL is known to be a real
+address (a placeholder such as mkdocs.yml's default is refused before anything is built),
   1. builds with `mkdocs build --strict` into a new temporary folder beside DEST (same filesystem),
   2. runs the build checks (scripts/check_site.py) on it,
   3. moves it into the releases folder beside DEST (.NAME.releases/) under the next release number,
@@ -48,7 +49,13 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from check_site import CheckError, check_site, describe, summary  # scripts/ is on sys.path: this file's folder
+from check_site import (
+    CheckError,
+    check_site,
+    describe,
+    site_url_problem,
+    summary,
+)  # scripts/ is on sys.path: this file's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
@@ -359,6 +366,10 @@ def publish(
     if not parent.is_dir():
         raise PublishError(f"{parent} does not exist; create it first (DEST is created inside it)")
     releases = parent / f".{dest.name}.releases"
+    # Before anything is built: a placeholder address must not go live (the checks refuse it too).
+    site_url = site_url or configured_site_url(project)
+    if problem := site_url_problem(site_url):
+        raise PublishError(problem)
     with parent_lock(parent):
         check_dest(dest, adopt)
         remove_leftovers(dest)
@@ -367,7 +378,7 @@ def publish(
         try:
             staging.mkdir()
             build(project, staging)
-            run_checks(staging, site_url or configured_site_url(project))
+            run_checks(staging, site_url)
             counts = summary(staging)
             make_readable(staging)
             fsync_tree(staging)

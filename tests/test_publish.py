@@ -31,7 +31,7 @@ import yaml
 import publish
 from check_site import summary
 from publish_support import stand_in_site
-from support import ROOT, SITE_URL, offline_env
+from support import ROOT, SITE_URL, build, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
@@ -148,15 +148,60 @@ def test_a_failed_check_leaves_dest_unchanged(webroot, publish_for_real):
     assert snapshot(webroot) == before
 
 
-def test_the_site_url_is_the_builds_unless_given(webroot, publish_for_real, monkeypatch):
+def set_site_url(project: Path, line: str) -> None:
+    """The copy's mkdocs.yml with this `site_url:` line instead of its own."""
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"^site_url:.*$", line, config.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+
+
+def test_the_site_url_is_the_builds_unless_given(webroot, project, publish_for_real, monkeypatch):
     """Without --site-url the checks use the address the build used: SITE_URL, else mkdocs.yml's."""
     dest = webroot / "column"
+    set_site_url(project, 'site_url: !ENV [SITE_URL, "https://own.example/column/"]')
     monkeypatch.setenv("SITE_URL", "https://other.example/column/")
-    assert publish_for_real(dest).status == 0
+    assert publish_for_real(dest, project=project).status == 0
     assert '<link rel="canonical" href="https://other.example/column/">' in (dest / "index.html").read_text("utf-8")
     monkeypatch.delenv("SITE_URL")
-    assert publish_for_real(dest).status == 0
-    assert '<link rel="canonical" href="https://example.com/">' in (dest / "index.html").read_text("utf-8")
+    assert publish_for_real(dest, project=project).status == 0
+    assert '<link rel="canonical" href="https://own.example/column/">' in (dest / "index.html").read_text("utf-8")
+
+
+PLACEHOLDER = 'site_url: !ENV [SITE_URL, "https://example.com/"]'  # the default that lets make serve run
+HOW_TO_SET = (
+    "set the SITE_URL environment variable to the site's public address "
+    "(SITE_URL=https://your.domain/ make publish DEST=...), or site_url in mkdocs.yml"
+)
+
+
+def test_publish_without_the_real_address_is_refused_before_building(webroot, project, monkeypatch, capsys):
+    """make publish without SITE_URL, while mkdocs.yml has only the placeholder: nothing is built or changed,
+    and the message says how to set the real address."""
+    set_site_url(project, PLACEHOLDER)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(publish, "build", lambda project, out: pytest.fail("built for the placeholder"))
+    dest = webroot / "column"
+    assert publish.main([str(dest), "--project", str(project)]) == 1
+    assert capsys.readouterr().err == (
+        "publish: nothing published: the site URL 'https://example.com/' is a placeholder (a domain reserved "
+        f"for examples), not the site's public address: {HOW_TO_SET}\n"
+        f"publish: {dest} does not exist, as before\n"
+    )
+    assert list(webroot.iterdir()) == []
+    # Given on the command line, the placeholder is refused as well.
+    assert publish.main([str(dest), "--project", str(project), "--site-url", "https://www.example.org/"]) == 1
+    assert "publish: nothing published: the site URL 'https://www.example.org/' is a placeholder" in (
+        capsys.readouterr().err
+    )
+
+
+def test_the_placeholder_still_builds_locally(project, tmp_path):
+    """make build and make serve need no address: the placeholder builds, and only publishing refuses it."""
+    set_site_url(project, PLACEHOLDER)
+    result = build(project, tmp_path / "site", site_url=None)
+    assert result.returncode == 0, result.stderr
+    assert '<link rel="canonical" href="https://example.com/">' in (tmp_path / "site" / "index.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -943,6 +988,9 @@ def test_workflow_installs_tests_builds_and_deploys(workflow):
 def test_workflow_site_url_comes_from_the_pages_configuration(workflow):
     text = WORKFLOW.read_text(encoding="utf-8")
     assert "steps.pages.outputs.base_url" in text and "SITE_URL=" in text
+    # The build's address is checked by check_site.py, which refuses the placeholder (test_check_site.py).
+    (check,) = [step["run"] for step in all_steps(workflow) if "check_site.py" in step.get("run", "")]
+    assert '--site-url "$SITE_URL"' in check
 
 
 def test_every_action_is_pinned(workflow):
