@@ -74,6 +74,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
         check_extra(config)
         language = check_language(config)
+        preview = data.check_preview(os.environ.get(data.PREVIEW_ENV))
     custom_dir = Path(config.theme.custom_dir)
     style, head_script, body_script = (
         (custom_dir / name).read_text(encoding="utf-8").strip()
@@ -115,6 +116,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         logo={"url": config.site_url + logo_path, "width": site_icons.LOGO_SIZE, "height": site_icons.LOGO_SIZE},
         lastmod={},
         passage_path=passage_path,
+        preview=preview,
     )
     return config
 
@@ -139,6 +141,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         "ui_language": _site["language"]["ui"],  # the file of Material's interface strings
         "lastmod": _site["lastmod"],  # the sitemap's, by page source; on_page_markdown ran for every page
         "passage_script": _site["passage_path"],
+        "preview": _site["preview"],  # a deploy preview: noindex on every page, and a sitemap of no page
     }
     env.globals["icons"] = _site["icons"]
     return env
@@ -190,7 +193,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    write(site_dir / "robots.txt", render.robots_txt(config.site_url).encode("utf-8"))
+    write(site_dir / "robots.txt", render.robots_txt(config.site_url, preview=_site["preview"]).encode("utf-8"))
     for path, content in _site["site_files"].items():
         write(site_dir / path, content)
     # The files on disk, not this build's: a --dirty build draws only the pages that changed.
@@ -199,7 +202,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for path in (site_dir / "assets").iterdir()
         if FINGERPRINTED_RE.search(path.name)
     )
-    write(site_dir / "_headers", render.host_headers(_site["csp"], fingerprinted).encode("utf-8"))
+    headers = render.host_headers(_site["csp"], fingerprinted, preview=_site["preview"])
+    write(site_dir / "_headers", headers.encode("utf-8"))
 
 
 # --- helpers --------------------------------------------------------------------------------------------

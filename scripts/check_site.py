@@ -9,6 +9,7 @@ Stdlib only, so it runs anywhere the site is published from. Exits non-zero and 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -57,6 +58,7 @@ class PageScan:
     canonical: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    robots: list[str] = field(default_factory=list)  # each <meta name="robots"> content, lower case
 
 
 class _Scanner(HTMLParser):
@@ -75,6 +77,8 @@ class _Scanner(HTMLParser):
         ):
             self.scan.csp_meta = True
             self.scan.csp = values["content"]
+        if tag == "meta" and values.get("name", "").lower() == "robots":
+            self.scan.robots.append(values.get("content", "").lower())
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.scan.canonical.append(values.get("href", ""))
         if tag == "meta" and values.get("property", values.get("name", "")) in ("og:image", "twitter:image"):
@@ -155,6 +159,42 @@ def check_index(site_dir: Path, site_url: str) -> list[str]:
     return problems + check_page_links(index, scan, site_dir, site_url)
 
 
+def noindex(scan: PageScan) -> bool:
+    return any("noindex" in content.replace(" ", "").split(",") for content in scan.robots)
+
+
+def disallows_all(robots_txt: str) -> bool:
+    return any(line.split("#")[0].strip().lower() == "disallow: /" for line in robots_txt.splitlines())
+
+
+def check_preview_marks(site_dir: Path, preview: bool) -> list[str]:
+    """A deploy preview (SITE_PREVIEW=1) is kept out of search engines: every page noindex, robots.txt
+    disallowing all, a sitemap of no page. The site itself has none of that: it would drop out of them."""
+    index = noindex(scan_page(site_dir / "index.html")) if (site_dir / "index.html").is_file() else None
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8") if (site_dir / "robots.txt").is_file() else None
+    if not preview:
+        problems = ["index.html: marked noindex, as a deploy preview is (SITE_PREVIEW=1)"] if index else []
+        if robots is not None and disallows_all(robots):
+            problems.append("robots.txt: disallows the whole site, as a deploy preview's does (SITE_PREVIEW=1)")
+        return problems
+    problems = []
+    for name in ("index.html", "404.html"):
+        if (site_dir / name).is_file() and not noindex(scan_page(site_dir / name)):
+            problems.append(f'{name}: a preview page without <meta name="robots" content="noindex">')
+    if robots is not None and not disallows_all(robots):
+        problems.append("robots.txt: a preview's must disallow the whole site ('Disallow: /')")
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file() and "<loc>" in sitemap.read_text(encoding="utf-8"):
+        problems.append("sitemap.xml: a preview's must list no page")
+    return problems
+
+
+def preview_requested(environ: dict | None = None) -> bool:
+    """Whether SITE_PREVIEW asks for a preview, as the build reads it (hooks/column/data.py check_preview,
+    which refuses any value but 1, 0 and empty: this is read after that build)."""
+    return (os.environ if environ is None else environ).get("SITE_PREVIEW", "") == "1"
+
+
 def check_headers_file(site_dir: Path) -> list[str]:
     text = (site_dir / "_headers").read_text(encoding="utf-8")
     return [f"_headers: no '{header}' line" for header in REQUIRED_HEADERS if header not in text]
@@ -175,8 +215,9 @@ def site_url_problem(site_url: str) -> str | None:
     return None
 
 
-def check_site(site_dir: Path, site_url: str) -> None:
-    """Raise CheckError listing every problem; return quietly when the folder can go live."""
+def check_site(site_dir: Path, site_url: str, *, preview: bool = False) -> None:
+    """Raise CheckError listing every problem; return quietly when the folder can go live: as the site
+    itself, or with preview=True as a deploy preview."""
     site_dir = Path(site_dir)
     address = site_url_problem(site_url)
     if not site_url.endswith("/"):
@@ -189,6 +230,7 @@ def check_site(site_dir: Path, site_url: str) -> None:
         problems.append('404.html: no <meta http-equiv="Content-Security-Policy"> with a policy')
     if (site_dir / "_headers").is_file():
         problems += check_headers_file(site_dir)
+    problems += check_preview_marks(site_dir, preview)
     if problems:
         raise CheckError("\n".join(f"  - {problem}" for problem in problems))
 
@@ -211,9 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check a built site folder before publishing it.")
     parser.add_argument("site_dir", type=Path)
     parser.add_argument("--site-url", required=True, help="the public address the site was built for")
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        default=preview_requested(),
+        help="the folder is a deploy preview (default: whether SITE_PREVIEW=1, as for the build)",
+    )
     args = parser.parse_args(argv)
     try:
-        check_site(args.site_dir, args.site_url)
+        check_site(args.site_dir, args.site_url, preview=args.preview)
     except CheckError as error:
         print(f"check_site: {args.site_dir} must not be published:\n{error}", file=sys.stderr)
         return 1

@@ -49,13 +49,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from check_site import (
-    CheckError,
-    check_site,
-    describe,
-    site_url_problem,
-    summary,
-)  # scripts/ is on sys.path: this file's folder
+# scripts/ is on sys.path: this file's folder
+from check_site import CheckError, check_site, describe, preview_requested, site_url_problem, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
@@ -131,7 +126,8 @@ def configured_site_url(project: Path) -> str:
 
 def run_checks(site_dir: Path, site_url: str) -> None:
     try:
-        check_site(site_dir, site_url)
+        # SITE_PREVIEW=1 builds a preview (not indexed), for a staging server: checked as one.
+        check_site(site_dir, site_url, preview=preview_requested())
     except CheckError as error:
         raise PublishError(f"the build checks failed:\n{error}") from None
 

@@ -395,3 +395,20 @@ def check_site_url(value: object, file: str) -> str:
             f"(or the SITE_URL environment variable), got {describe(value)}{reason}."
         )
     return value if value.endswith("/") else value + "/"
+
+
+# A deploy preview: the same build, marked so that search engines leave it out (README, "Deploy previews").
+PREVIEW_ENV = "SITE_PREVIEW"
+PREVIEW_VALUES = {"1": True, "0": False, "": False}
+
+
+def check_preview(value: str | None) -> bool:
+    """Whether the SITE_PREVIEW environment variable asks for a preview build: 1 yes; 0, empty or unset no."""
+    if value is None:
+        return False
+    if value not in PREVIEW_VALUES:
+        raise InputError(
+            f"environment variable {PREVIEW_ENV}: expected 1 (a deploy preview, not to be indexed) or 0 (the site "
+            f"itself; the same as unset), got {describe(value)}."
+        )
+    return PREVIEW_VALUES[value]

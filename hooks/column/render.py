@@ -172,15 +172,17 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
-def host_headers(csp: str, fingerprinted: list[str]) -> str:
+def host_headers(csp: str, fingerprinted: list[str], *, preview: bool = False) -> str:
     """`_headers` for Netlify and Cloudflare Pages: the page's policy plus what only headers can say.
-    Only fingerprinted files (their name changes with their content) are cached for long."""
+    Only fingerprinted files (their name changes with their content) are cached for long. A preview's
+    files, the cards and icons too, carry `X-Robots-Tag: noindex`, which a page's <meta> cannot say for them."""
     lines = [
         "/*",
         f"  Content-Security-Policy: {csp}; frame-ancestors 'none'",
         f"  Referrer-Policy: {REFERRER_POLICY}",
         "  X-Content-Type-Options: nosniff",
         f"  Permissions-Policy: {PERMISSIONS_POLICY}",
+        *(["  X-Robots-Tag: noindex"] if preview else []),
     ]
     for path in fingerprinted:
         lines += [f"/{path}", "  Cache-Control: public, max-age=31536000, immutable"]
@@ -201,7 +203,11 @@ def light_palette(css: str) -> dict[str, str]:
     return {name: colour for name, colour in PALETTE_RE.findall(css)}
 
 
-def robots_txt(site_url: str) -> str:
+def robots_txt(site_url: str, *, preview: bool = False) -> str:
+    """The site: everything may be crawled, and the sitemap is named. A deploy preview: nothing may be,
+    and no sitemap is named (its own lists no page: overrides/sitemap.xml)."""
+    if preview:
+        return "User-agent: *\nDisallow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
 
 
