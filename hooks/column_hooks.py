@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -152,6 +153,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         name, source = _site["source"][page.file.src_uri] = page_source(page, config)
         doc = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
+    if "date" not in page.meta:
+        warn(data.undated_warning(name))
     lastmod = render.last_modified(page.meta)
     if lastmod:
         _site["lastmod"][page.file.src_uri] = lastmod
@@ -207,6 +210,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- helpers --------------------------------------------------------------------------------------------
+
+
+def warn(message: str) -> None:
+    """Print a warning that does not stop `mkdocs build --strict`, for what may truly be so of a column (it has
+    no date) but should not pass unseen. Strict mode counts the WARNING records of MkDocs' own logger, so this
+    one is written to stderr directly, in the same form."""
+    print(f"WARNING -  {message}", file=sys.stderr)
 
 
 @contextmanager

@@ -284,6 +284,15 @@ def check_front_matter(doc: Located, authors: dict) -> dict:
     return meta
 
 
+def undated_warning(file: str) -> str:
+    """What a build of a column without `date` says: the page invents none, so nothing on it tells when."""
+    return (
+        f"{file}: field 'date' is not set: readers, link previews and article extractors cannot tell when the "
+        "column was written (an extractor may take a date from its text instead). Set 'date' to the day it was "
+        "first published, if that is known; the page shows no date rather than invent one."
+    )
+
+
 # --- data files ----------------------------------------------------------------------------------------
 
 ICON_PATH_RE = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)+")
