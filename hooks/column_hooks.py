@@ -63,6 +63,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _site.clear()
     root = Path(config.config_file_path).parent
+    # `{#id}` at a paragraph's end pins its id (README, "Paragraph links"): the body's checks allow that alone.
+    if "attr_list" not in config.markdown_extensions:
+        config.markdown_extensions.append("attr_list")
     with errors_as_build_errors():
         config.site_url = data.check_site_url(config.site_url, "mkdocs.yml")
         icons = data.check_icons(read_yaml(root, "icons.yml"), lambda path: icon_file(config, path) is not None)
@@ -97,9 +100,12 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _site.update(
         reading={},
         # By page source: (file name as errors give it, whole text), read once; the body as Markdown rendered
-        # it, for on_post_page's check of '#' links.
+        # it, for on_post_page's check of '#' links; the front matter as read (its lines, for errors) and
+        # each correction's text as (HTML, the words a reader sees).
         source={},
         body={},
+        front_matter={},
+        corrections={},
         icons=icons,
         networks=networks,
         authors=authors,
@@ -151,8 +157,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri] = page_source(page, config)
-        doc = data.split_front_matter(source, name)
+        doc = _site["front_matter"][page.file.src_uri] = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
+        _site["corrections"][page.file.src_uri] = correction_texts(doc, page.meta, markdown_renderer(config))
     if "date" not in page.meta:
         warn(data.undated_warning(name))
     lastmod = render.last_modified(page.meta)
@@ -166,6 +173,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_body(source, name, markdown_renderer(config), html)
+        body.check_pinned_ids(source, name, markdown_renderer(config), html, TEMPLATE_IDS)
     # Counted on the body as rendered, before anything the page adds around the words: what the column says.
     _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
     _site["body"][page.file.src_uri] = html
@@ -175,7 +183,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # After every check of the body: the ids and permalinks are the page's, not the author's Markdown.
     page.content, standfirst = paragraphs.link_paragraphs(page.content, page.meta["description"], TEMPLATE_IDS)
-    context["column"] = column_context(page.meta, page.canonical_url, config, _site["reading"][page.file.src_uri])
+    source = page.file.src_uri
+    context["column"] = column_context(
+        page.meta, page.canonical_url, config, _site["reading"][source], _site["corrections"][source]
+    )
     context["column"]["standfirst"] = standfirst
     for path, png in context["column"]["images"]:
         write(Path(config.site_dir) / path, png)
@@ -186,6 +197,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_fragments(source, name, _site["body"][page.file.src_uri], output)
+        doc = _site["front_matter"][page.file.src_uri]
+        for index, (html, _) in enumerate(_site["corrections"][page.file.src_uri]):
+            if missing := body.missing_fragments(html, output):
+                field = f"corrections.{index}.text"
+                raise doc.fail(field, f"{body.FRAGMENT_EXPECTED}, got {body.no_element(missing[0])}", show_got=False)
     return drop_unused_toggles(output)
 
 
@@ -244,6 +260,18 @@ def markdown_renderer(config: MkDocsConfig):
         return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
 
     return render
+
+
+def correction_texts(doc: data.Located, meta: dict, render) -> list[tuple[str, str]]:
+    """Each correction's text, a sentence of Markdown checked like the body: (its HTML, the words a reader
+    sees)."""
+    texts = []
+    for index, correction in enumerate(meta.get("corrections", [])):
+        html, problem = body.sentence_html(correction["text"], render)
+        if problem:
+            raise doc.fail(f"corrections.{index}.text", f"{body.SENTENCE}, got {problem}", show_got=False)
+        texts.append((html, " ".join(reading.visible_text(html).split())))
+    return texts
 
 
 def read_yaml(root: Path, name: str) -> data.Located:
@@ -322,7 +350,13 @@ def draw_card(meta: dict, author: dict, size: tuple[int, int], path: str, site_u
     return card_path, png, {"url": site_url + card_path, "width": size[0], "height": size[1]}
 
 
-def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time: reading.ReadingTime) -> dict:
+def column_context(
+    meta: dict,
+    page_url: str,
+    config: MkDocsConfig,
+    reading_time: reading.ReadingTime,
+    texts: list[tuple[str, str]],
+) -> dict:
     author = _site["authors"][meta["author"]]
     card_path, png, image = draw_card(meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH, config.site_url)
     image.update(type="image/png", alt=f"{meta['column']}: {meta['title']}, by {author['name']}")
@@ -335,6 +369,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
     language = _site["language"]["tag"]
     locale = render.open_graph_locale(language)
     dates = render.publication_dates(meta, locale)
+    corrections = render.corrections(meta, texts, locale)
     profile = author["profile"]
     return {
         "images": images,  # (path, PNG) for on_page_context to write
@@ -345,6 +380,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
         "image": image,
         "locale": locale,
         "dates": dates,
+        "corrections": corrections,
         "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
         "twitter_site": config.extra.get("twitter_site"),
@@ -360,6 +396,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
             publisher={"name": config.extra["publisher"]["name"], "url": config.site_url, "logo": _site["logo"]},
             dates=dates,
             reading_time=reading_time,
+            corrections=corrections,
         ),
     }
 

@@ -264,7 +264,11 @@ FRONT_MATTER = {
     "disclaimer": (TEXT, True),
     "date": (DATE, False),  # first published; optional, as a source may give none (this column's does not)
     "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
+    "corrections": ("a list of corrections", False),  # the editor's notes, oldest first: check_corrections
 }
+CORRECTIONS = "a list of corrections, oldest first, each with 'date' and 'text' (leave the field out if none)"
+# A correction's text is a sentence of Markdown, checked like the body by the hooks (body.sentence_html).
+CORRECTION = {"date": (DATE, True), "text": (TEXT, True)}
 
 
 def check_front_matter(doc: Located, authors: dict) -> dict:
@@ -281,7 +285,37 @@ def check_front_matter(doc: Located, authors: dict) -> dict:
             raise doc.fail("updated", "to come with 'date', the first publication, which is missing", show_got=False)
         if is_before(meta["updated"], meta["date"]):
             raise doc.fail("updated", f"a date not before 'date' ({meta['date']})", meta["updated"])
+    if "corrections" in meta:
+        check_corrections(doc, meta)
     return meta
+
+
+def check_corrections(doc: Located, meta: dict) -> None:
+    """Each correction has a date and a text; the dates run oldest first, none before `date`. A correction
+    changes the column, so when `updated` is written it is not before the last one (when it is not, the
+    last correction's date is the page's modified date: render.modified_date)."""
+    corrections = meta["corrections"]
+    if not isinstance(corrections, list) or not corrections:
+        raise doc.fail("corrections", CORRECTIONS, corrections)
+    previous = None
+    for index, correction in enumerate(corrections):
+        path = f"corrections.{index}"
+        check_fields(doc, correction, path, CORRECTION, "a correction")
+        when = correction["date"]
+        if "date" in meta and is_before(when, meta["date"]):
+            raise doc.fail(f"{path}.date", f"a date not before 'date' ({meta['date']})", when)
+        if previous is not None and is_before(when, previous):
+            raise doc.fail(
+                f"{path}.date", f"a date not before the correction above it ({previous}): oldest first", when
+            )
+        previous = when
+    if "updated" in meta and is_before(meta["updated"], previous):
+        raise doc.fail(
+            "updated",
+            f"a date not before the last correction's ({previous}), which changed the column (or no 'updated': "
+            "the last correction's date is then the page's)",
+            meta["updated"],
+        )
 
 
 def undated_warning(file: str) -> str:
