@@ -931,6 +931,31 @@ def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_
     assert label_of(dest) == "held build" and target.startswith(".column.releases/000002-")
 
 
+def test_a_switch_that_reports_an_error_but_took_effect_is_published(webroot, publish_here, tmp_path):
+    """scripts/publish.py as a command: the switch goes through and reports EIO. DEST serves the new release,
+    which stays whole, and the command says so and fails."""
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    env = offline_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "scripts"), str(ROOT / "tests"), env["PYTHONPATH"]])
+    (tmp_path / "state").mkdir()
+    run = subprocess.run(
+        [sys.executable, str(DRIVER), "switch-error", str(tmp_path / "state"), str(dest), "--site-url", SITE_URL],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    target = os.readlink(dest)
+    assert target.startswith(".column.releases/000002-") and label_of(dest) == "held build"
+    assert contents(dest) == site_of("held build", tmp_path)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"publish: published, {dest} now serves {target}; but the switch reported an error: [Errno 5] injected "
+        "fault after the switch took effect\n"
+    )
+
+
 def test_what_a_killed_publish_leaves_is_removed_by_the_next(webroot, publish_here, tmp_path, start_held):
     """SIGKILL cannot be caught: the temporary folder stays until the next publish, which removes it."""
     dest = webroot / "column"
