@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from column.data import FRONT_MATTER_RE, InputError, url_problem
+from column.paragraphs import VOID_ELEMENTS
 
 # Element: the attributes it may carry. Everything Python-Markdown makes of the allowed syntax.
 ALLOWED = {
@@ -192,11 +193,12 @@ class _Paragraphs(HTMLParser):
         if tag == "p":
             self.open = [self.depth == 0, dict(attrs).get("id"), ""]
             self.found.append(self.open)
-        if tag not in ("br",):
+        if tag not in VOID_ELEMENTS:
             self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        self.depth -= 1
+        if tag not in VOID_ELEMENTS:
+            self.depth -= 1
         if tag == "p":
             self.open = None
 
