@@ -1,4 +1,4 @@
-"""Checks a built site folder before it goes live: the files every host needs are there, and the column
+"""Checks a built site folder before it goes live: the files every host needs are there, and every column
 page is whole (one headline, its policy, its canonical address, no link to a file that is missing).
 
     python scripts/check_site.py SITE_DIR --site-url https://example.com/
@@ -127,36 +127,38 @@ def local_target(url: str, page: Path, site_dir: Path, site_url: str) -> Path | 
 def check_page_links(page: Path, scan: PageScan, site_dir: Path, site_url: str) -> list[str]:
     problems = []
     root = site_dir.resolve()
+    name = page.relative_to(site_dir).as_posix()
     for url in scan.urls:
         target = local_target(url, page, site_dir, site_url)
         if target is None:
             continue
         resolved = target.resolve()
         if not resolved.is_relative_to(root) or not resolved.is_file():
-            problems.append(f"{page.name}: link {url!r} points to no file in the site")
+            problems.append(f"{name}: link {url!r} points to no file in the site")
             continue
         fragment = urlsplit(url).fragment
         if fragment and resolved == page.resolve() and unquote(fragment) not in scan.ids:
-            problems.append(f"{page.name}: link {url!r} points to no element with that id")
+            problems.append(f"{name}: link {url!r} points to no element with that id")
     return problems
 
 
-def check_index(site_dir: Path, site_url: str) -> list[str]:
-    index = site_dir / "index.html"
-    scan = scan_page(index)
+def check_page(site_dir: Path, page: Path, site_url: str) -> list[str]:
+    """A page of the site (the home page or another column): whole, with its policy and its own address."""
+    name = page.relative_to(site_dir).as_posix()
+    scan = scan_page(page)
     problems = []
     if scan.h1_count != 1:
-        problems.append(f"index.html: expected exactly one <h1>, found {scan.h1_count}")
+        problems.append(f"{name}: expected exactly one <h1>, found {scan.h1_count}")
     if not scan.csp_meta:
-        problems.append('index.html: no <meta http-equiv="Content-Security-Policy"> with a policy')
+        problems.append(f'{name}: no <meta http-equiv="Content-Security-Policy"> with a policy')
     elif "'unsafe-inline'" in scan.csp:
         # The relaxed policy of `mkdocs serve`'s live reload must never go live.
-        problems.append("index.html: the Content-Security-Policy allows 'unsafe-inline' (a local-preview build?)")
+        problems.append(f"{name}: the Content-Security-Policy allows 'unsafe-inline' (a local-preview build?)")
     if len(scan.canonical) != 1:
-        problems.append(f'index.html: expected one <link rel="canonical">, found {len(scan.canonical)}')
+        problems.append(f'{name}: expected one <link rel="canonical">, found {len(scan.canonical)}')
     elif not scan.canonical[0].startswith(site_url):
-        problems.append(f"index.html: canonical {scan.canonical[0]!r} does not start with the site URL {site_url!r}")
-    return problems + check_page_links(index, scan, site_dir, site_url)
+        problems.append(f"{name}: canonical {scan.canonical[0]!r} does not start with the site URL {site_url!r}")
+    return problems + check_page_links(page, scan, site_dir, site_url)
 
 
 def noindex(scan: PageScan) -> bool:
@@ -169,18 +171,26 @@ def disallows_all(robots_txt: str) -> bool:
 
 def check_preview_marks(site_dir: Path, preview: bool) -> list[str]:
     """A deploy preview (SITE_PREVIEW=1) is kept out of search engines: every page noindex, robots.txt
-    disallowing all, a sitemap of no page. The site itself has none of that: it would drop out of them."""
-    index = noindex(scan_page(site_dir / "index.html")) if (site_dir / "index.html").is_file() else None
+    disallowing all, a sitemap of no page. The site itself has none of that: it would drop out of them (its
+    not-found page aside, which is never indexed)."""
+    pages = {
+        page.relative_to(site_dir).as_posix(): noindex(scan_page(page)) for page in sorted(site_dir.rglob("*.html"))
+    }
     robots = (site_dir / "robots.txt").read_text(encoding="utf-8") if (site_dir / "robots.txt").is_file() else None
     if not preview:
-        problems = ["index.html: marked noindex, as a deploy preview is (SITE_PREVIEW=1)"] if index else []
+        problems = [
+            f"{name}: marked noindex, as a deploy preview is (SITE_PREVIEW=1)"
+            for name, marked in pages.items()
+            if marked and name != "404.html"
+        ]
         if robots is not None and disallows_all(robots):
             problems.append("robots.txt: disallows the whole site, as a deploy preview's does (SITE_PREVIEW=1)")
         return problems
-    problems = []
-    for name in ("index.html", "404.html"):
-        if (site_dir / name).is_file() and not noindex(scan_page(site_dir / name)):
-            problems.append(f'{name}: a preview page without <meta name="robots" content="noindex">')
+    problems = [
+        f'{name}: a preview page without <meta name="robots" content="noindex">'
+        for name, marked in pages.items()
+        if not marked
+    ]
     if robots is not None and not disallows_all(robots):
         problems.append("robots.txt: a preview's must disallow the whole site ('Disallow: /')")
     sitemap = site_dir / "sitemap.xml"
@@ -224,8 +234,10 @@ def check_site(site_dir: Path, site_url: str, *, preview: bool = False) -> None:
         site_url += "/"  # as the build normalises it
     problems = [address] if address else []
     problems += [f"missing {name}" for name in REQUIRED_FILES if not (site_dir / name).is_file()]
-    if (site_dir / "index.html").is_file():
-        problems += check_index(site_dir, site_url)
+    # Every page but the not-found one, which has no address of its own: the home page and any other column.
+    for page in sorted(site_dir.rglob("*.html")):
+        if page != site_dir / "404.html":
+            problems += check_page(site_dir, page, site_url)
     if (site_dir / "404.html").is_file() and not scan_page(site_dir / "404.html").csp_meta:
         problems.append('404.html: no <meta http-equiv="Content-Security-Policy"> with a policy')
     if (site_dir / "_headers").is_file():

@@ -1,5 +1,6 @@
-"""Shared fixtures: the real site, built once per session with the network cut, and throw-away copies
-of the project for tests that build from changed input (helpers in support.py)."""
+"""Shared fixtures: the suite's site (the project's code with the suite's own columns, tests/columns), built
+once per session with the network cut, and throw-away copies of it for tests that build from changed input
+(helpers in support.py). The publisher's own site (docs/, data/) is built only by tests/test_live_site.py."""
 
 from __future__ import annotations
 
@@ -13,10 +14,31 @@ from support import HOSTILE_BUILDS, HOSTILE_URLS, ROOT, build, copy_project, hos
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The project's site, built once."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
+def suite_project(tmp_path_factory) -> Path:
+    """The project the session's site is built from (support.copy_project); not to be changed."""
+    return copy_project(tmp_path_factory.mktemp("suite") / "project")
+
+
+@pytest.fixture(scope="session")
+def site(suite_project) -> Path:
+    """The suite's site, built once: the handed-over column as the home page, and a second column beside it."""
+    site_dir = suite_project.parent / "site"
+    result = build(suite_project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def live_build(tmp_path_factory):
+    """The publisher's own site (docs/, data/, mkdocs.yml) as it stands, built once: (the build's result, the
+    site folder). Only rules are checked on it (tests/test_live_site.py), never its words."""
+    site_dir = tmp_path_factory.mktemp("live") / "site"
+    return build(ROOT, site_dir), site_dir
+
+
+@pytest.fixture(scope="session")
+def live_site(live_build) -> Path:
+    result, site_dir = live_build
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -20,14 +20,26 @@ from pathlib import Path
 from urllib.parse import quote
 
 import offline_network
+import yaml
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 OFFLINE = Path(__file__).resolve().parent / "offline"  # sitecustomize.py that refuses sockets
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
+# The suite's own columns, data and site settings (tests/columns/README.md): what every test builds, so that
+# the publisher's docs/, data/ and settings can change without failing a test.
+COLUMNS = Path(__file__).resolve().parent / "columns"
+CODE_PARTS = ("overrides", "hooks")  # taken from the project as it is: the code under test
+CONTENT_PARTS = ("docs", "data")  # taken from tests/columns
+# What the publisher sets in mkdocs.yml: left out of the project's file, and the suite's own taken instead.
+PUBLISHER_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "nav", "extra")
+BASE_CONFIG = "mkdocs.base.yml"
 # The public address the tests build with (through SITE_URL, as a deploy preview would).
 SITE_URL = "https://columns.example/ambassadors-view/"
+# The suite's column pages (tests/columns/docs) and the address each is published at: the handed-over column
+# as the home page, and a second column beside it.
+COLUMN_PAGES = {"index.md": SITE_URL, "second.md": SITE_URL + "second/"}
+SECOND_URL = COLUMN_PAGES["second.md"]
 # Where the column was first published (source/README.md): an expectation, not read from docs/index.md.
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
 # Set for every test build, whichever way it runs: Material would otherwise print a banner about MkDocs 2.0.
@@ -148,14 +160,31 @@ def build(
 
 
 def copy_project(dest: Path) -> Path:
+    """A project to build: the code of this one (hooks, templates, and mkdocs.yml's structure: theme, hooks,
+    extensions, checks) with the suite's own columns, data and site settings (tests/columns) as its content.
+    Its mkdocs.yml is tests/columns/mkdocs.yml, which inherits the project's structure from mkdocs.base.yml."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
+    for part in CODE_PARTS:
+        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for part in CONTENT_PARTS:
+        shutil.copytree(COLUMNS / part, dest / part)
+    (dest / BASE_CONFIG).write_text(project_structure(), encoding="utf-8")
+    settings = (COLUMNS / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(f"INHERIT: {BASE_CONFIG}\n{settings}", encoding="utf-8")
     return dest
+
+
+def project_structure() -> str:
+    """The project's mkdocs.yml without the publisher's settings (PUBLISHER_SETTINGS, theme.language), as YAML."""
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: its !ENV and !relative tags
+
+    with open(ROOT / "mkdocs.yml", "rb") as file:
+        config = yaml_load(file)
+    for name in PUBLISHER_SETTINGS:
+        config.pop(name, None)
+    if isinstance(config.get("theme"), dict):
+        config["theme"].pop("language", None)
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
 # --- independent expectations --------------------------------------------------------------------------
@@ -190,15 +219,17 @@ FINGERPRINTED = [
 ]
 
 
-def expected_host_headers(site: Path, policy: str) -> str:
-    """HOST_HEADERS for a built site with this policy. Each fingerprinted file is found on disk, and its
-    name's hash checked against its content here, with hashlib."""
+def expected_host_headers(site: Path, policy: str, columns: int = len(COLUMN_PAGES)) -> str:
+    """HOST_HEADERS for a built site with this policy and this many column pages (each has its own cards). Each
+    fingerprinted file is found on disk, and its name's hash checked against its content here, with hashlib."""
     cached = []
     for pattern in FINGERPRINTED:
-        (path,) = site.glob(pattern)
-        fingerprint = path.name.rsplit(".", 2)[1]
-        assert fingerprint == hashlib.sha256(path.read_bytes()).hexdigest()[:10], f"{path.name}: not its content's hash"
-        cached.append(path.relative_to(site).as_posix())
+        paths = list(site.glob(pattern))
+        assert len(paths) == (columns if pattern.startswith("assets/card") else 1), f"{pattern}: {paths}"
+        for path in paths:
+            fingerprint = path.name.rsplit(".", 2)[1]
+            assert fingerprint == hashlib.sha256(path.read_bytes()).hexdigest()[:10], f"{path.name}: not its hash"
+            cached.append(path.relative_to(site).as_posix())
     return HOST_HEADERS.format(policy=policy) + "".join(CACHED.format(path=path) for path in sorted(cached))
 
 

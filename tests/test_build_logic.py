@@ -16,6 +16,7 @@ from PIL import Image, ImageFont
 import column_hooks
 from column import card, data, render, site_icons
 from support import (
+    BASE_CONFIG,
     OFFLINE,
     POLICY,
     ROOT,
@@ -123,16 +124,19 @@ def test_unused_toggles_are_dropped_whatever_the_attribute_order():
 # --- the social card -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("length", [10, 60, 200, 500, 2000])
-def test_card_headline_always_fits(length):
+@pytest.mark.parametrize(
+    "length, height",
+    [(10, 330), (60, 330), (200, 330), (500, 330), (2000, 330), (31, 10)],  # the last: no line fits its box
+)
+def test_card_headline_always_fits(length, height):
     headline = ("Liberation of Palmyra " * 100)[:length].strip()
-    width, height = 1040, 330
+    width = 1040
     font, lines = card.fit_headline(headline, width, height)
-    assert all(font.getlength(line) <= width for line in lines)
-    assert len(lines) * font.size * card.LINE_SPACING <= height
+    assert lines and all(font.getlength(line) <= width for line in lines)
+    assert len(lines) * font.size * card.LINE_SPACING <= height or len(lines) == 1  # one cut line at the least
     shown = " ".join(lines)
-    if shown.endswith(" …"):  # only a headline too long for the smallest size is cut
-        assert font.size == min(card.HEADLINE_SIZES) and headline.startswith(shown[:-2])
+    if shown.endswith("…"):  # only a headline too long for the smallest size is cut
+        assert font.size == min(card.HEADLINE_SIZES) and headline.startswith(shown[:-1].rstrip())
     else:
         assert shown == headline
 
@@ -143,22 +147,19 @@ def test_card_wraps_a_word_longer_than_a_line():
     assert "".join(lines) == "x" * 300 and all(font.getlength(line) <= 400 for line in lines)
 
 
-def test_card_colours_come_from_the_stylesheet():
-    css = (ROOT / "overrides" / "assets" / "column.css").read_text(encoding="utf-8")
-    palette = render.light_palette(css)
-    assert set(card.PALETTE_NAMES) <= set(palette)
-    assert render.light_palette("--oc-accent: light-dark(#123456, #fff);") == {"accent": "#123456"}
-    assert render.light_palette("--oc-ink: light-dark(#abc, #fff);") == {"ink": "#abc"}
-
-
-@pytest.mark.parametrize("colour", ["#abcd", "#abcde", "#1234567", "#ggg"])
-def test_a_colour_that_is_not_rgb_or_rrggbb_is_not_read(colour):
-    assert render.light_palette(f"--oc-accent: light-dark({colour}, #fff);") == {}
-
-
-def test_a_box_too_small_for_one_line_still_gets_one_cut_line():
-    font, lines = card.fit_headline("Liberation of Palmyra as a sign", 1040, 10)
-    assert len(lines) == 1 and lines[0].endswith("…") and font.size == min(card.HEADLINE_SIZES)
+@pytest.mark.parametrize(
+    "css, palette",
+    [
+        ("--oc-accent: light-dark(#123456, #fff);", {"accent": "#123456"}),
+        ("--oc-ink: light-dark(#abc, #fff);", {"ink": "#abc"}),
+        # Only #rgb or #rrggbb: what the card's drawing and the favicon take.
+        *[(f"--oc-accent: light-dark({colour}, #fff);", {}) for colour in ["#abcd", "#abcde", "#1234567", "#ggg"]],
+    ],
+)
+def test_card_colours_are_the_stylesheets_light_ones(css, palette):
+    assert render.light_palette(css) == palette
+    stylesheet = (ROOT / "overrides" / "assets" / "column.css").read_text(encoding="utf-8")
+    assert set(card.PALETTE_NAMES) <= set(render.light_palette(stylesheet))
 
 
 PALETTE = {"paper": "#ffffff", "ink": "#000000", "muted": "#444444", "accent": "#aa0000"}
@@ -214,17 +215,19 @@ def test_in_process_builds_report_errors_as_the_command_does(project, tmp_path):
 def test_in_process_builds_show_an_unexpected_error_with_its_traceback(project, tmp_path):
     # The bad-input tests assert that no traceback reaches the user: a crash must show one here.
     (project / "hooks/crash.py").write_text("def on_pre_build(config):\n    raise KeyError('unexpected')\n")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/crash.py\n"))
+    config = project / BASE_CONFIG  # the project's structure, hooks included
+    text = config.read_text(encoding="utf-8")
+    assert "\nhooks:\n" in text
+    config.write_text(text.replace("\nhooks:\n", "\nhooks:\n- hooks/crash.py\n"), encoding="utf-8")
     result = build(project, tmp_path / "out")
     assert result.returncode == 1
     assert "Traceback" in result.stderr and "KeyError: 'unexpected'" in result.stderr
 
 
-def test_a_dirty_build_works_too(tmp_path):
+def test_a_dirty_build_works_too(suite_project, tmp_path):
     site_dir = tmp_path / "out"
     for _ in range(2):  # the second one rebuilds nothing: the card and host files must still be right
-        result = build_cli(ROOT, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty itself
+        result = build_cli(suite_project, site_dir, args=("--dirty", "--no-strict"))  # MkDocs warns about --dirty
         assert result.returncode == 0, result.stderr
     assert list((site_dir / "assets").glob("card.*.png"))
     assert "/assets/card." in (site_dir / "_headers").read_text(encoding="utf-8")

@@ -57,6 +57,22 @@ def test_a_second_headline_and_a_missing_policy_are_caught(built):
     assert "Content-Security-Policy" in str(error.value)
 
 
+def test_every_column_page_is_checked_not_only_the_home_page(built):
+    second = built / "second" / "index.html"
+    html = second.read_text(encoding="utf-8").replace("</h1>", "</h1><h1>again</h1>", 1)
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    second.write_text(html, encoding="utf-8")
+    (card,) = re.findall(r'<meta property="og:image" content="([^"]+)"', html)
+    (built / card.removeprefix(SITE_URL)).unlink()
+    with pytest.raises(CheckError) as error:
+        check_site(built, SITE_URL)
+    assert str(error.value).split("\n") == [
+        "  - second/index.html: expected exactly one <h1>, found 2",
+        '  - second/index.html: no <meta http-equiv="Content-Security-Policy"> with a policy',
+        *[f"  - second/index.html: link {card!r} points to no file in the site"] * 2,  # og:image, twitter:image
+    ]
+
+
 def test_the_local_preview_policy_is_caught(built):
     index = built / "index.html"
     html = index.read_text(encoding="utf-8").replace(
@@ -97,12 +113,20 @@ def small_site(root: Path, *, head: str = POLICY + CANONICAL, body: str = "<h1>C
         "favicon.ico": "icon",
         "apple-touch-icon.png": "icon",
     }
-    extra = files if isinstance(files, dict) else dict.fromkeys(files, "x")
+    # Another page, named without its text: a whole column page of its own at its own address.
+    whole = lambda name: whole_page(SITE_URL + name.removesuffix("index.html")) if name.endswith(".html") else "x"  # noqa: E731
+    extra = files if isinstance(files, dict) else {name: whole(name) for name in files}
     for name, text in {**pages, **extra}.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def whole_page(url: str) -> str:
+    return (
+        f'<!doctype html><html><head>{POLICY}<link rel="canonical" href="{url}"></head><body><h1>C</h1></body></html>'
+    )
 
 
 def problems(site_dir: Path, site_url: str = SITE_URL) -> list[str]:

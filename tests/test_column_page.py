@@ -9,7 +9,7 @@ import material
 import pytest
 import yaml
 
-from support import ORIGINAL, ROOT, SHARE_LINKS, SITE_URL
+from support import COLUMNS, ORIGINAL, SHARE_LINKS, SITE_URL
 
 CANONICAL = SITE_URL
 PROFILE = "https://x.com/Amb_Yakovenko"
@@ -176,12 +176,12 @@ def icon_line_keys(first_line: str) -> set[str]:
 
 
 def test_icon_mapping_resolves_and_matches_the_source_keys(seed):
-    icons = yaml.safe_load((ROOT / "data" / "icons.yml").read_text(encoding="utf-8"))
+    icons = yaml.safe_load((COLUMNS / "data" / "icons.yml").read_text(encoding="utf-8"))
     for key, path in icons.items():
         assert (ICONS_DIR / f"{path}.svg").is_file(), f"{key}: {path}"
     source_keys = icon_line_keys(seed.icons)
     assert {"fb", "vk", "tw", "tg", "ok", "wt", "mail", "share", "ins", "yt", "gp", "fm"} <= source_keys
-    networks = yaml.safe_load((ROOT / "data" / "networks.yml").read_text(encoding="utf-8"))
+    networks = yaml.safe_load((COLUMNS / "data" / "networks.yml").read_text(encoding="utf-8"))
     # Share targets are drawn from the source's own icon keys; Google+ is closed and never one.
     assert [n["icon"] for n in networks] and all(n["icon"] in source_keys for n in networks)
     assert "gp" not in [n["icon"] for n in networks]

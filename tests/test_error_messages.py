@@ -33,10 +33,14 @@ def located(value, lines=None, file="docs/index.md") -> data.Located:
         (" \t", "an empty string"),
         ("x", "'x'"),
         (" x ", "' x '"),
-        (3, "a int (3)"),
-        (True, "a bool (True)"),
+        (3, "an integer (3)"),
+        (2.5, "a number (2.5)"),
+        (True, "a boolean (True)"),
         (["a"], "a list (['a'])"),
-        ({"a": 1}, "a dict ({'a': 1})"),
+        ({"a": 1}, "a mapping ({'a': 1})"),
+        (b"x", "a bytes (b'x')"),
+        (object, "a type (<class 'object'>)"),
+        (Exception(), "an Exception (Exception())"),
     ],
 )
 def test_a_value_is_described_as_the_user_wrote_it(value, shown):
@@ -190,7 +194,7 @@ def test_field_errors(value, path, lines, expected):
 @pytest.mark.parametrize(
     "kind, value, expected",
     [
-        (data.TEXT, 3, "expected a non-empty string, got a int (3)."),
+        (data.TEXT, 3, "expected a non-empty string, got an integer (3)."),
         (data.TEXT, "  ", "expected a non-empty string, got an empty string."),
         (data.TEXT, None, "expected a non-empty string, got nothing."),
         (data.TEXT, "a\x00b", "expected a non-empty string without control characters, got 'a\\x00b'."),
@@ -205,7 +209,7 @@ def test_field_errors(value, path, lines, expected):
         (data.KEY, "k k", "expected a key (letters, digits, '-' or '_'), got 'k k'."),
         (data.KEY, "k\x85", "expected a key (letters, digits, '-' or '_') without control characters, got 'k\\x85'."),
         (data.DATE, "2016-02-30", f"expected {data.DATE}, got '2016-02-30'."),
-        (data.DATE, 20160328, f"expected {data.DATE}, got a int (20160328)."),
+        (data.DATE, 20160328, f"expected {data.DATE}, got an integer (20160328)."),
     ],
 )
 def test_value_errors(kind, value, expected):
@@ -458,12 +462,12 @@ def test_icons_are_returned_when_they_exist():
             {},
             True,
             "data/icons.yml: field '(top level)': expected a mapping of icon keys to icon paths, such as "
-            "'fb: fontawesome/brands/facebook', got a dict ({}).",
+            "'fb: fontawesome/brands/facebook', got a mapping ({}).",
         ),
         (
             {"tw": "fontawesome/brands/x-twitter", 7: "a/b"},
             True,
-            "data/icons.yml, line 2: field '7': expected a key (letters, digits, '-' or '_'), got a int (7).",
+            "data/icons.yml, line 2: field '7': expected a key (letters, digits, '-' or '_'), got an integer (7).",
         ),
         (
             {"t w": "a/b"},
@@ -586,7 +590,7 @@ NETWORK = {"icon": "tw", "name": "X", "url": "https://x.example/?u={url}"}
         (
             {},
             "data/networks.yml: field '(top level)': expected a list of share networks, each with icon, name and "
-            "url, got a dict ({}).",
+            "url, got a mapping ({}).",
         ),
         (
             [],
@@ -640,10 +644,10 @@ AUTHOR = {"name": "N", "roles": "R", "profile": PROFILE}
         (
             {},
             "data/authors.yml: field '(top level)': expected a mapping of author keys to authors (name, roles, "
-            "profile), got a dict ({}).",
+            "profile), got a mapping ({}).",
         ),
         ({"a b": AUTHOR}, "data/authors.yml: field 'a b': expected a key (letters, digits, '-' or '_'), got 'a b'."),
-        ({1: AUTHOR}, "data/authors.yml: field '1': expected a key (letters, digits, '-' or '_'), got a int (1)."),
+        ({1: AUTHOR}, "data/authors.yml: field '1': expected a key (letters, digits, '-' or '_'), got an integer (1)."),
         (
             {"a": {**AUTHOR, "profile": "x"}},
             "data/authors.yml: field 'a.profile': expected a mapping of an author's profile, got 'x'.",
@@ -689,7 +693,7 @@ SITE_URL_EXPECTED = (
     [
         (None, "nothing."),
         ("", "an empty string."),
-        (42, "a int (42)."),
+        (42, "an integer (42)."),
         ("ftp://a.example/", "'ftp://a.example/': it must start with http: or https:."),
         (
             "https://a.example/ x",

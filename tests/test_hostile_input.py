@@ -20,13 +20,13 @@ from markdown import Markdown
 import column_hooks
 from column import body, data
 from support import (
+    COLUMNS,
     CONTEXTS,
     HOSTILE,
     HOSTILE_BODY_SHOWN,
     HOSTILE_BUILDS,
     HOSTILE_PALETTE,
     HOSTILE_URLS,
-    ROOT,
     card_problems,
     expected_host_headers,
     expected_policy,
@@ -136,14 +136,18 @@ def test_the_404_page_sitemap_and_robots_show_the_input(hostile):
     assert [a.get("href") for a in not_found.cssselect(".oc-not-found a")] == [base]
     assert read(not_found, ".oc-footer p", "text").startswith(site_name + ". ")
     sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
-    assert [loc.text for loc in sitemap.iter("{*}loc")] == [HOSTILE_URLS["site_url"]]
+    assert [loc.text for loc in sitemap.iter("{*}loc")] == [
+        HOSTILE_URLS["site_url"],
+        HOSTILE_URLS["site_url"] + "second/",
+    ]
     robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert f"Sitemap: {HOSTILE_URLS['site_url']}sitemap.xml" in robots
 
 
 def test_card_and_favicon_are_drawn_in_the_stylesheet_colours(hostile):
     _, site, _, page = hostile
-    (card,) = (site / "assets").glob("card.*.png")
+    (card,) = page.xpath("//head/meta[@property='og:image']/@content")
+    card = site / card.removeprefix(HOSTILE_URLS["site_url"])
     assert card_problems(card.read_bytes(), {name: rgb(colour) for name, colour in HOSTILE_PALETTE.items()}) == []
     (favicon,) = page.xpath("//link[@rel='icon']/@href")
     assert f'<svg fill="{HOSTILE_PALETTE["accent"]}" ' in unquote(favicon)
@@ -151,15 +155,15 @@ def test_card_and_favicon_are_drawn_in_the_stylesheet_colours(hostile):
 
 # --- refused where text is not allowed ------------------------------------------------------------------
 
-ICONS = data.load_yaml((ROOT / "data" / "icons.yml").read_text(encoding="utf-8"), "data/icons.yml").value
+ICONS = data.load_yaml((COLUMNS / "data" / "icons.yml").read_text(encoding="utf-8"), "data/icons.yml").value
 
 
 def front_matter() -> data.Located:
-    return data.split_front_matter((ROOT / "docs" / "index.md").read_text(encoding="utf-8"), "docs/index.md")
+    return data.split_front_matter((COLUMNS / "docs" / "index.md").read_text(encoding="utf-8"), "docs/index.md")
 
 
 def data_file(name: str) -> data.Located:
-    return data.load_yaml((ROOT / name).read_text(encoding="utf-8"), name)
+    return data.load_yaml((COLUMNS / name).read_text(encoding="utf-8"), name)
 
 
 def with_value(doc: data.Located, path: str, value) -> data.Located:

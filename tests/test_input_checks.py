@@ -15,7 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 
 import column_hooks
 from column import body, data
-from support import ROOT
+from support import COLUMNS
 
 # --- URL fields -------------------------------------------------------------------------------------------
 
@@ -141,6 +141,8 @@ ALLOWED_BODIES = {
     "emphasis": "*em* _em_ **strong** __strong__ ***both***\n",
     "hard line break": "one  \ntwo\n",
     "links": '[a](https://a.example/) [b](http://a.example/?x=1&y=2 "title") [c](mailto:a@b.example) [d](#top)\n',
+    # A '#' and one character or more name a place on the page (check_fragments then looks for it).
+    "links to the page": "[a](#a) [b](#on-27-march) [c](#caf%C3%A9)\n",
     "autolinks": "<https://a.example/> and <mailto:a@b.example>\n",
     "reference link": "[a][r]\n\n[r]: https://a.example/\n",
     "lists": "- a\n- b\n\n1. c\n2. d\n\n3. e\n",
@@ -249,11 +251,6 @@ def test_what_was_found_is_said_whole_up_to_80_characters(text, line, found):
     assert str(error.value) == f"docs/index.md, line {line}: the column's body: {BODY_EXPECTED}, got {found}."
 
 
-@pytest.mark.parametrize("href", ["#a", "#on-27-march", "#caf%C3%A9"])
-def test_a_fragment_of_one_character_or_more_is_a_link(href):
-    assert body.link_problem(href) is None
-
-
 def test_what_the_build_rendered_is_what_is_checked():
     # The build passes the HTML it rendered: something only that HTML holds is refused, even when the
     # Markdown alone would pass, and said without a line.
@@ -304,7 +301,7 @@ def without(value, path: str):
 
 
 def read(name: str) -> data.Located:
-    text = (ROOT / name).read_text(encoding="utf-8")
+    text = (COLUMNS / name).read_text(encoding="utf-8")
     return data.split_front_matter(text, name) if name.endswith(".md") else data.load_yaml(text, name)
 
 
@@ -322,7 +319,7 @@ def checker(name: str):
 
 
 def mkdocs_yml() -> data.Located:
-    return data.Located(yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), {}, "mkdocs.yml")
+    return data.Located(yaml_load((COLUMNS / "mkdocs.yml").read_text(encoding="utf-8")), {}, "mkdocs.yml")
 
 
 @pytest.mark.parametrize("name, field", [(name, field) for name, fields in REQUIRED.items() for field in fields])

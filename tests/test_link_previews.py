@@ -9,11 +9,12 @@ import re
 
 import extruct
 import pytest
+from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 from PIL import Image
 
 from column import card
-from support import ORIGINAL, PALETTE, ROOT, SITE_URL, build_cli, card_problems, meta
+from support import COLUMN_PAGES, ORIGINAL, PALETTE, SECOND_URL, SITE_URL, build_cli, card_problems, meta
 
 PROFILE = "https://x.com/Amb_Yakovenko"
 # Google's article guidance: images in 16:9, 4:3 and 1:1, each at least 50,000 pixels.
@@ -194,23 +195,22 @@ def test_one_json_ld_block(page):
     assert len(page.xpath("//script[@type='application/ld+json']")) == 1
 
 
-def card_bytes(site) -> bytes:
-    (card,) = (site / "assets").glob("card.*.png")
-    return card.read_bytes()
+def card_bytes(site, og) -> bytes:
+    path = site / og["og:image"].removeprefix(SITE_URL)
+    assert path.parent == site / "assets" and FINGERPRINTED.search(path.name)
+    return path.read_bytes()
 
 
 def test_social_card_is_a_1200x630_png(site, og):
-    data = card_bytes(site)
-    assert og["og:image"].endswith((next((site / "assets").glob("card.*.png"))).name)
-    image = Image.open(io.BytesIO(data))
+    image = Image.open(io.BytesIO(card_bytes(site, og)))
     assert (image.format, image.size) == ("PNG", (1200, 630))
 
 
-def test_social_card_is_drawn_in_the_page_colours_with_every_part_in_place(site):
+def test_social_card_is_drawn_in_the_page_colours_with_every_part_in_place(site, og):
     # The page's light palette, written out (support.PALETTE): paper, an accent band and kicker, the
     # headline in ink, the byline in the muted colour at the bottom. The hostile builds change the
     # stylesheet's colours and check that the card follows (tests/test_hostile_input.py).
-    assert card_problems(card_bytes(site), PALETTE) == []
+    assert card_problems(card_bytes(site, og), PALETTE) == []
 
 
 def test_card_problems_sees_a_card_without_byline_or_in_other_colours():
@@ -228,21 +228,26 @@ def tree(folder) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_two_builds_give_the_same_bytes_offline(site, tmp_path):
+def test_two_builds_give_the_same_bytes_offline(suite_project, site, tmp_path):
     # conftest builds in the test process with the network cut; `mkdocs build` run as a command, as make runs
     # it, gives the same files, images and icons included. So the in-process build the tests use is the real one.
-    result = build_cli(ROOT, tmp_path / "again")
+    result = build_cli(suite_project, tmp_path / "again")
     assert result.returncode == 0, result.stderr
     first, second = tree(site), tree(tmp_path / "again")
     assert {"favicon.ico", "apple-touch-icon.png"} <= set(first)
-    # The card, its three other ratios, the logo and the touch icon.
-    assert sum(name.endswith(".png") for name in first) == 6
+    # Each column's card and its three other ratios; the logo and the touch icon, once for the site.
+    assert sum(name.endswith(".png") for name in first) == 4 * len(COLUMN_PAGES) + 2
     assert sorted(second) == sorted(first)
     assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_sitemap_and_robots(site):
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{SITE_URL}</loc>" in sitemap and "lastmod" not in sitemap
+    # Every column, each with its last change where the front matter gives one (the second column's `updated`).
+    sitemap = lxml_etree.fromstring((site / "sitemap.xml").read_bytes())
+    entries = [
+        [(child.tag.rpartition("}")[2], child.text) for child in url]
+        for url in sitemap.iterfind("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
+    ]
+    assert entries == [[("loc", SITE_URL)], [("loc", SECOND_URL), ("lastmod", "2016-04-05T08:30:00+01:00")]]
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"

@@ -18,6 +18,7 @@ from support import (
     DATES,
     HOSTILE,
     HOSTILE_URLS,
+    SECOND_URL,
     SITE_URL,
     TWITTER_SITE,
     add_optional_fields,
@@ -29,11 +30,14 @@ from support import (
 )
 
 PROFILE = "https://x.com/Amb_Yakovenko"
+# The second column of the suite (tests/columns/docs/second.md): both dates set, its author on Telegram.
+SECOND_DATES = {"date": "2016-04-04", "updated": "2016-04-05T08:30:00+01:00"}
+SECOND_PROFILE = "https://t.me/example_columnist"
 
 
-def read(site, base_url=SITE_URL) -> tuple:
+def read(site, base_url=SITE_URL, path="index.html") -> tuple:
     """(the parsed page, its OpenGraph properties, its one JSON-LD object, the sitemap's text)."""
-    raw = (site / "index.html").read_text(encoding="utf-8")
+    raw = (site / path).read_text(encoding="utf-8")
     metadata = extruct.extract(raw, base_url=base_url, syntaxes=["opengraph", "json-ld"], uniform=False)
     (block,) = metadata["opengraph"]
     (data,) = metadata["json-ld"]
@@ -51,53 +55,52 @@ def byline_times(page) -> list[tuple[str, str]]:
     return [(time.get("datetime"), time.text_content()) for time in page.cssselect(".oc-byline time")]
 
 
-# --- both dates set, and the site's handle ------------------------------------------------------------------
+# --- both dates set: the suite's second column ----------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def dated(tmp_path_factory):
-    work = tmp_path_factory.mktemp("dated")
-    return read(built(dated_project(work / "project"), work / "site"))
+def dated(site):
+    return read(site, SECOND_URL, "second/index.html")
 
 
 def test_dates_in_the_byline(dated):
     page, _, _, _ = dated
-    assert byline_times(page) == [("2016-03-28", "28 March 2016"), ("2016-03-29T10:15:00+01:00", "29 March 2016")]
+    assert byline_times(page) == [("2016-04-04", "4 April 2016"), ("2016-04-05T08:30:00+01:00", "5 April 2016")]
     (byline,) = page.cssselect(".oc-byline")
     for reading_time in byline.cssselect(".oc-readtime"):  # issue 14's, after the dates
         reading_time.drop_tree()
-    assert (
-        " ".join(byline.text_content().split()) == "By Dr Alexander Yakovenko · 28 March 2016 · Updated 29 March 2016"
-    )
+    assert " ".join(byline.text_content().split()) == "By Prof Ana María Núñez · 4 April 2016 · Updated 5 April 2016"
 
 
 def test_dates_in_opengraph(dated):
     _, og, _, _ = dated
-    assert og["article:published_time"] == "2016-03-28"
-    assert og["article:modified_time"] == "2016-03-29T10:15:00+01:00"
+    assert og["article:published_time"] == "2016-04-04"
+    assert og["article:modified_time"] == "2016-04-05T08:30:00+01:00"
     # Everything else a preview reads is still there and unchanged by the dates.
-    assert og["og:type"] == "article" and og["og:url"] == SITE_URL and og["og:locale"] == "en_GB"
-    assert og["article:author"] == PROFILE
+    assert og["og:type"] == "article" and og["og:url"] == SECOND_URL and og["og:locale"] == "en_GB"
+    assert og["article:author"] == SECOND_PROFILE
 
 
 def test_dates_in_json_ld(dated):
     _, _, data, _ = dated
-    assert data["datePublished"] == "2016-03-28"
-    assert data["dateModified"] == "2016-03-29T10:15:00+01:00"
-    assert data["author"]["url"] == PROFILE and data["inLanguage"] == "en-GB"
+    assert data["datePublished"] == "2016-04-04"
+    assert data["dateModified"] == "2016-04-05T08:30:00+01:00"
+    assert data["author"]["url"] == SECOND_PROFILE and data["inLanguage"] == "en-GB"
     assert [(image["width"], image["height"]) for image in data["image"]] == [(1200, 675), (1200, 900), (1200, 1200)]
     assert data["publisher"]["logo"]["url"].startswith(SITE_URL + "assets/logo.")
 
 
 def test_sitemap_lastmod_is_the_updated_date(dated):
     _, _, _, sitemap = dated
-    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == ["2016-03-29T10:15:00+01:00"]
+    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == ["2016-04-05T08:30:00+01:00"]
 
 
-def test_twitter_site_when_configured(dated):
-    page, _, _, _ = dated
-    assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
-    assert page.xpath("//head/meta[@name='twitter:creator']/@content") == ["@Amb_Yakovenko"]
+def test_an_author_not_on_x_gives_no_twitter_creator(dated):
+    # twitter:creator names an X account; a profile on another network is linked from the bio, never put there.
+    page, _, data, _ = dated
+    assert page.xpath("//head/meta[@name='twitter:creator']") == []
+    assert data["author"]["sameAs"] == [SECOND_PROFILE]
+    assert SECOND_PROFILE in page.xpath("//*[contains(@class, 'oc-bio')]//a/@href")
 
 
 # --- no date: one warning, and the build goes through ---------------------------------------------------------
@@ -121,22 +124,23 @@ def test_an_undated_build_warns_once_and_strict_mode_lets_it_through(project, tm
     assert result.stderr.count("WARNING") == 1 and UNDATED in result.stderr
     page, og, data, sitemap = read(tmp_path / "site")
     assert byline_times(page) == [] and "article:published_time" not in og and "datePublished" not in data
-    assert "<lastmod>" not in sitemap
+    assert re.search(rf"<url>\s*<loc>{re.escape(SITE_URL)}</loc>\s*</url>", sitemap)  # no <lastmod>
 
 
 def test_a_dated_build_prints_no_such_warning(tmp_path, capsys):
+    """Every column of the suite's site dated (the second one is)."""
     project = dated_project(tmp_path / "project", {"date": "2016-03-28"}, twitter_site=None)
     built(project, tmp_path / "site")
     assert "WARNING" not in capsys.readouterr().err
 
 
-# --- only the publication date ----------------------------------------------------------------------------
+# --- only the publication date, and the site's handle -----------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def published_only(tmp_path_factory):
     work = tmp_path_factory.mktemp("published-only")
-    project = dated_project(work / "project", {"date": "2016-03-28T09:30:00Z"}, twitter_site=None)
+    project = dated_project(work / "project", {"date": "2016-03-28T09:30:00Z"}, twitter_site=TWITTER_SITE)
     return read(built(project, work / "site"))
 
 
@@ -146,8 +150,15 @@ def test_only_a_publication_date(published_only):
     assert "Updated" not in page.cssselect(".oc-byline")[0].text_content()
     assert og["article:published_time"] == data["datePublished"] == "2016-03-28T09:30:00Z"
     assert "article:modified_time" not in og and "dateModified" not in data
-    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == ["2016-03-28T09:30:00Z"]
-    assert not page.xpath("//meta[@name='twitter:site']")
+    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)[0] == "2016-03-28T09:30:00Z"
+
+
+def test_twitter_site_when_configured(published_only, page):
+    configured, _, _, _ = published_only
+    assert configured.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
+    assert configured.xpath("//head/meta[@name='twitter:creator']/@content") == ["@Amb_Yakovenko"]
+    # The suite's site sets no handle of its own: none is invented.
+    assert page.xpath("//head/meta[@name='twitter:site']") == []
 
 
 # --- the one language setting -------------------------------------------------------------------------------
@@ -176,7 +187,7 @@ BAD_DATES = {
     "words": ({"date": "28 March 2016"}, 11, "date", "'28 March 2016'"),
     "impossible day": ({"date": "2016-02-30"}, 11, "date", "'2016-02-30'"),
     "time without offset": ({"date": "2016-03-28T10:15:00"}, 11, "date", "'2016-03-28T10:15:00'"),
-    "a year alone": ({"date": "2016"}, 11, "date", "int (2016)"),
+    "a year alone": ({"date": "2016"}, 11, "date", "an integer (2016)"),
     "empty": ({"date": '""'}, 11, "date", "an empty string"),
     "markup": ({"date": '"<script>alert(1)</script>"'}, 11, "date", "'<script>alert(1)</script>'"),
     "bad updated": ({"date": "2016-03-28", "updated": "2016-03-29 10:15"}, 12, "updated", "'2016-03-29 10:15'"),
@@ -281,7 +292,7 @@ def test_new_values_stay_exact_among_hostile_text(hostile_dated):
     assert data["publisher"]["logo"]["url"].startswith(HOSTILE_SITE_URL + "assets/logo.")
     assert all(image["url"].startswith(HOSTILE_SITE_URL + "assets/card-") for image in data["image"])
     assert data["author"]["url"] == HOSTILE_URLS["profile.url"]
-    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == [DATES["updated"]]
+    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)[0] == DATES["updated"]  # the home page's
 
 
 def test_json_ld_with_the_new_values_stays_inert(hostile_dated):
@@ -313,22 +324,3 @@ def test_a_date_stays_the_text_it_was_written_as():
 )
 def test_order_of_two_dates(later, earlier, before):
     assert data.is_before(later, earlier) is before
-
-
-def test_an_author_not_on_x_gives_no_twitter_creator(project, tmp_path):
-    # twitter:creator names an X account; a profile on another network is linked from the bio, never put there.
-    authors = project / "data" / "authors.yml"
-    text = authors.read_text(encoding="utf-8")
-    for old, new in [
-        ("network: Twitter", "network: Instagram"),
-        ("icon: tw", "icon: ins"),
-        ("follow: Follow him on Twitter", "follow: Follow him on Instagram"),
-        ("url: https://x.com/Amb_Yakovenko", "url: https://www.instagram.com/amb_yakovenko/"),
-    ]:
-        assert old in text
-        text = text.replace(old, new)
-    authors.write_text(text, encoding="utf-8")
-    page, _, data, _ = read(built(project, tmp_path / "site"))
-    assert page.xpath("//head/meta[@name='twitter:creator']") == []
-    assert data["author"]["sameAs"] == ["https://www.instagram.com/amb_yakovenko/"]
-    assert "https://www.instagram.com/amb_yakovenko/" in page.xpath("//*[contains(@class, 'oc-bio')]//a/@href")

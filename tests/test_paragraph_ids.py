@@ -28,18 +28,23 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_an_id_is_the_paragraphs_first_words():
-    assert paragraphs.paragraph_id("The liberation of Palmyra is compelling proof the Syrian Army") == (
-        "the-liberation-of-palmyra-is-compelling"
-    )
-    # Case, punctuation and accents go; apostrophes and digit groups join their word.
-    assert (
-        paragraphs.paragraph_id("“Café”, Syria’s 2,000 — UN-sponsored talks") == "cafe-syrias-2000-un-sponsored-talks"
-    )
-    assert paragraphs.paragraph_id("Освобождение Пальмиры — знак") == "освобождение-пальмиры-знак"
-    assert paragraphs.paragraph_id("— … —") == "paragraph"
-    # A paragraph of one very long word still gets an id of bounded length.
-    assert paragraphs.paragraph_id("x" * 500) == "x" * 60
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The liberation of Palmyra is compelling proof the Syrian Army", "the-liberation-of-palmyra-is-compelling"),
+        # Case, punctuation and accents go; apostrophes and digit groups join their word.
+        ("“Café”, Syria’s 2,000 — UN-sponsored talks", "cafe-syrias-2000-un-sponsored-talks"),
+        ("Освобождение Пальмиры — знак", "освобождение-пальмиры-знак"),
+        ("— … —", "paragraph"),  # no letter or digit
+        # At most 60 characters, of whole words: a word that would pass 60 is left out, one long word is cut.
+        ("a" * 30 + " " + "b" * 29 + " c", "a" * 30 + "-" + "b" * 29),
+        ("a" * 30 + " " + "b" * 30 + " c", "a" * 30),
+        ("a" * 70 + " b", "a" * 60),
+        ("x" * 500, "x" * 60),
+    ],
+)
+def test_an_id_is_the_paragraphs_first_words(text, expected):
+    assert paragraphs.paragraph_id(text) == expected
 
 
 def test_ids_are_stable_and_independent_of_the_other_paragraphs():
@@ -67,19 +72,22 @@ def test_a_collision_gets_a_numbered_suffix_in_document_order():
     assert paragraphs.paragraph_ids([same, "Other words here."])[0] == ids[0]
 
 
-def test_a_suffix_never_takes_another_paragraphs_own_id():
+def test_a_suffix_never_takes_another_paragraphs_own_id_or_one_the_page_uses():
     ids = paragraphs.paragraph_ids(["Spring came.", "Spring came 2.", "Spring came!", "Spring came 3"])
     assert ids == ["spring-came", "spring-came-2", "spring-came-4", "spring-came-3"]
-
-
-def test_the_pages_own_ids_are_never_taken():
+    # The page's own ids (the template's) are taken before any paragraph's.
     assert paragraphs.paragraph_ids(["OC column.", "Oc column!"], reserved=("oc-column",)) == [
         "oc-column-2",
         "oc-column-3",
     ]
 
 
-BODY = """<p>First <em>para</em>graph, with &amp; and &lt;b&gt;.</p>
+BODY = """<blockquote>
+<p>Quoted first.</p>
+</blockquote>
+<p>First <em>para</em>graph, with &amp; and &lt;b&gt;.</p>
+<p>&Eacute;t&eacute; &amp; OC author.</p>
+<p>OC author.</p>
 <blockquote>
 <p>Quoted paragraph.</p>
 </blockquote>
@@ -93,7 +101,7 @@ line.</p>
 
 
 def test_link_paragraphs_gives_each_top_level_paragraph_its_id_and_link():
-    linked, standfirst = paragraphs.link_paragraphs(BODY, "The standfirst.")
+    linked, standfirst = paragraphs.link_paragraphs(BODY, "The standfirst.", ("oc-author",))
     assert standfirst["id"] == "the-standfirst"
     assert standfirst["permalink"] == (
         '<a class="oc-permalink" href="#the-standfirst" aria-label="Link to paragraph 1"'
@@ -101,7 +109,8 @@ def test_link_paragraphs_gives_each_top_level_paragraph_its_id_and_link():
     )
     tree = lxml_html.fragment_fromstring(linked, create_parent="div")
     top = tree.xpath("./p")
-    assert [p.get("id") for p in top] == ["first-paragraph-with-and-b", "second-line"]
+    # An accented letter written as a character reference is the letter; an id the page reserves is never taken.
+    assert [p.get("id") for p in top] == ["first-paragraph-with-and-b", "ete-oc-author", "oc-author-2", "second-line"]
     for number, p in enumerate(top, start=2):
         (link,) = p.xpath("./a[@class='oc-permalink']")
         assert p[-1] is link and link.get("href") == "#" + p.get("id")
@@ -126,28 +135,6 @@ def test_built_paragraphs_carry_their_ids_and_links(page, seed):
     assert len(ids) == len(set(ids))
 
 
-@pytest.fixture(scope="module")
-def edited_site(tmp_path_factory):
-    """The column with a paragraph inserted before the third and the fifth paragraph reworded."""
-    work = tmp_path_factory.mktemp("edited")
-    project = copy_project(work / "project")
-    index = project / "docs" / "index.md"
-    front, body = index.read_text(encoding="utf-8").split("\n---\n", 1)
-    blocks = body.strip().split("\n\n")
-    blocks.insert(2, "An inserted paragraph, which the source does not have.")
-    blocks[5] = blocks[5].replace("very important", "most important")
-    index.write_text(front + "\n---\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return lxml_html.fromstring((work / "site" / "index.html").read_bytes())
-
-
-def test_an_edit_elsewhere_moves_no_other_link(edited_site):
-    ids = [p.get("id") for p in edited_site.cssselect("p.oc-standfirst, .oc-body > p")]
-    inserted, reworded = "an-inserted-paragraph-which-the-source", "it-is-most-important-that-military"
-    assert ids == [*COLUMN_IDS[:3], inserted, *COLUMN_IDS[3:5], reworded, COLUMN_IDS[6]]
-
-
 LINKS = (
     "See [the battle](#russia-has-contributed-to-the-battle), [the start](#oc-column) "
     "and [above](#on-27-march-the-syrian-army)."
@@ -155,56 +142,36 @@ LINKS = (
 
 
 @pytest.fixture(scope="module")
-def added_site(tmp_path_factory):
-    """The column with two paragraphs added before the third: one of '#' links to the page, and one whose
-    first words, "OC author", make the id of the bio's heading (oc-author), which the page already has."""
-    work = tmp_path_factory.mktemp("added")
+def edited_site(tmp_path_factory):
+    """The column with two paragraphs inserted before the third (one of '#' links to the page, and one whose
+    first words, "OC author", make the id of the bio, which the page already has) and the fifth reworded."""
+    work = tmp_path_factory.mktemp("edited")
     project = copy_project(work / "project")
     index = project / "docs" / "index.md"
-    text = index.read_text(encoding="utf-8")
-    added = f"\n{LINKS}\n\nOC author.\n\nOver 2,000 targets"
-    index.write_text(text.replace("\nOver 2,000 targets", added, 1), encoding="utf-8")
+    front, body = index.read_text(encoding="utf-8").split("\n---\n", 1)
+    blocks = body.strip().split("\n\n")
+    blocks[2:2] = [LINKS, "OC author."]
+    blocks[6] = blocks[6].replace("very important", "most important")
+    index.write_text(front + "\n---\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
     result = build(project, work / "site")
     assert result.returncode == 0, result.stderr
     return lxml_html.fromstring((work / "site" / "index.html").read_bytes())
 
 
-def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(added_site):
+def test_an_edit_elsewhere_moves_no_other_link_and_no_id_is_taken_twice(edited_site):
+    ids = [p.get("id") for p in edited_site.cssselect("p.oc-standfirst, .oc-body > p")]
+    inserted = ["see-the-battle-the-start-and", "oc-author-2"]  # the bio is "oc-author"
+    reworded = "it-is-most-important-that-military"
+    assert ids == [*COLUMN_IDS[:3], *inserted, *COLUMN_IDS[3:5], reworded, COLUMN_IDS[6]]
+    every_id = edited_site.xpath("//@id")
+    assert len(every_id) == len(set(every_id)) and "oc-author" in every_id
+
+
+def test_the_body_may_link_to_a_paragraph_or_a_part_of_the_page(edited_site):
     # MkDocs cannot see the paragraphs' ids (they come after Markdown); the hooks check '#' links on the
     # finished page, so a link to a paragraph, the standfirst or the column's start builds and lands.
-    page = added_site
-    (paragraph,) = [p for p in page.cssselect(".oc-body > p") if p.text_content().startswith("See the battle")]
+    (paragraph,) = [p for p in edited_site.cssselect(".oc-body > p") if p.text_content().startswith("See the battle")]
     targets = [a.get("href") for a in paragraph.cssselect("a:not(.oc-permalink)")]
     assert targets == ["#russia-has-contributed-to-the-battle", "#oc-column", "#on-27-march-the-syrian-army"]
     for target in targets:
-        assert len(page.xpath(f"//*[@id='{target[1:]}']")) == 1
-
-
-def test_a_paragraph_never_takes_an_id_the_page_template_uses(added_site):
-    ids = added_site.xpath("//@id")
-    assert len(ids) == len(set(ids)) and "oc-author" in ids
-    (paragraph,) = [p for p in added_site.cssselect(".oc-body > p") if p.text_content().startswith("OC author.")]
-    assert paragraph.get("id") == "oc-author-2"
-
-
-def test_link_paragraphs_reads_character_references_and_keeps_what_comes_first():
-    body_html = (
-        "<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>&Eacute;t&eacute; &amp; OC author.</p>\n<p>OC author.</p>"
-    )
-    linked, _ = paragraphs.link_paragraphs(body_html, "The standfirst.", ("oc-author",))
-    tree = lxml_html.fragment_fromstring(linked, create_parent="div")
-    # An accented letter written as a reference is the letter; an id the page reserves is never taken.
-    assert [p.get("id") for p in tree.xpath("./p")] == ["ete-oc-author", "oc-author-2"]
-    assert re.sub(r'<a class="oc-permalink"[^>]*></a>| id="[^"]*"', "", linked) == body_html
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("a" * 30 + " " + "b" * 29 + " c", "a" * 30 + "-" + "b" * 29),  # 60 characters: the most an id has
-        ("a" * 30 + " " + "b" * 30 + " c", "a" * 30),  # the next word would make 61: the id stops before it
-        ("a" * 70 + " b", "a" * 60),  # one long word is cut at 60
-    ],
-)
-def test_an_id_is_at_most_60_characters_of_whole_first_words(text, expected):
-    assert paragraphs.paragraph_id(text) == expected
+        assert len(edited_site.xpath(f"//*[@id='{target[1:]}']")) == 1

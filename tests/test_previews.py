@@ -13,10 +13,12 @@ import publish
 from check_site import CheckError, check_site
 from check_site import main as check_site_main
 from column import data
-from support import SITE_URL, build, copy_project
+from support import COLUMN_PAGES, SITE_URL, build, copy_project
 
 # A Netlify deploy preview's address, as $DEPLOY_PRIME_URL gives it.
 PREVIEW_URL = "https://deploy-preview-7--columns.example/"
+# The suite's pages (tests/columns): the not-found page, the home page, the second column.
+PAGES = ["404.html", "index.html", "second/index.html"]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -44,7 +46,7 @@ def sitemap_locations(site) -> list[str]:
 
 def test_every_page_of_a_preview_is_noindex(preview):
     pages = sorted(path.relative_to(preview).as_posix() for path in preview.rglob("*.html"))
-    assert pages == ["404.html", "index.html"]
+    assert pages == PAGES
     for name in pages:
         assert robots_meta(preview / name) == ["noindex"], name
 
@@ -80,6 +82,7 @@ def test_a_preview_passes_the_checks_as_a_preview_only(preview, monkeypatch, cap
         check_site(preview, PREVIEW_URL)
     assert str(error.value) == (
         "  - index.html: marked noindex, as a deploy preview is (SITE_PREVIEW=1)\n"
+        "  - second/index.html: marked noindex, as a deploy preview is (SITE_PREVIEW=1)\n"
         "  - robots.txt: disallows the whole site, as a deploy preview's does (SITE_PREVIEW=1)"
     )
     # The command line reads SITE_PREVIEW, as the build does, so one switch drives both.
@@ -105,12 +108,12 @@ def test_make_publish_checks_a_preview_build_as_one(preview, monkeypatch):
 
 
 def test_the_site_itself_is_indexed(site):
-    assert robots_meta(site / "index.html") == []
+    assert robots_meta(site / "index.html") == robots_meta(site / "second" / "index.html") == []
     assert robots_meta(site / "404.html") == ["noindex"]  # a not-found page never is, and says so once
     assert (site / "robots.txt").read_text(
         encoding="utf-8"
     ) == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
-    assert sitemap_locations(site) == [SITE_URL]
+    assert sitemap_locations(site) == list(COLUMN_PAGES.values())
     assert "X-Robots-Tag" not in (site / "_headers").read_text(encoding="utf-8")
 
 
@@ -119,6 +122,7 @@ def test_the_site_fails_the_checks_of_a_preview(site):
         check_site(site, SITE_URL, preview=True)
     assert str(error.value) == (
         '  - index.html: a preview page without <meta name="robots" content="noindex">\n'
+        '  - second/index.html: a preview page without <meta name="robots" content="noindex">\n'
         "  - robots.txt: a preview's must disallow the whole site ('Disallow: /')\n"
         "  - sitemap.xml: a preview's must list no page"
     )
@@ -127,8 +131,10 @@ def test_the_site_fails_the_checks_of_a_preview(site):
 def test_site_preview_0_builds_the_site(tmp_path):
     result = build(copy_project(tmp_path / "project"), tmp_path / "site", preview="0")
     assert result.returncode == 0, result.stderr
-    assert robots_meta(tmp_path / "site" / "index.html") == []
-    assert sitemap_locations(tmp_path / "site") == [SITE_URL]
+    assert (
+        robots_meta(tmp_path / "site" / "index.html") == robots_meta(tmp_path / "site" / "second" / "index.html") == []
+    )
+    assert sitemap_locations(tmp_path / "site") == list(COLUMN_PAGES.values())
 
 
 # --- the switch -------------------------------------------------------------------------------------------------

@@ -6,21 +6,31 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from support import ROOT, offline_env
+from support import offline_env
 
 
 def tree(folder) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_properdocs_builds_the_same_bytes(site, tmp_path):
+def test_properdocs_builds_the_same_bytes(suite_project, site, tmp_path):
     out = tmp_path / "properdocs-site"
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(suite_project / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         env=offline_env(),
-        cwd=ROOT,
+        cwd=suite_project,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr

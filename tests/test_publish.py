@@ -31,17 +31,28 @@ import yaml
 import publish
 from check_site import summary
 from publish_support import stand_in_site
-from support import ROOT, SITE_URL, build, offline_env
+from support import COLUMN_PAGES, ROOT, SITE_URL, build, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 # A release folder's name: its number, then the UTC time to the second (README, "A plain web server").
 NUMBERED = re.compile(r"\d{6}-\d{8}T\d{6}Z")
+SUITE_PROJECT: Path  # set for every test by _suite_project
 
 
-def run_publish(dest: Path, *args: str, project: Path = ROOT, umask: int | None = None) -> subprocess.CompletedProcess:
+@pytest.fixture(autouse=True)
+def _suite_project(suite_project):
+    """What a publish builds unless a test gives another project: the suite's (conftest.suite_project)."""
+    global SUITE_PROJECT
+    SUITE_PROJECT = suite_project
+
+
+def run_publish(
+    dest: Path, *args: str, project: Path | None = None, umask: int | None = None
+) -> subprocess.CompletedProcess:
     """scripts/publish.py as `make publish` runs it, with the network cut as in conftest.build."""
+    project = project or SUITE_PROJECT
     env = offline_env()
     return subprocess.run(
         [sys.executable, str(PUBLISH), str(dest), "--project", str(project), *args],
@@ -108,8 +119,8 @@ def publish_for_real(monkeypatch, capfd) -> Callable[..., Run]:
     for key, value in offline_env().items():
         monkeypatch.setenv(key, value)
 
-    def run(dest: Path, *args: str, project: Path = ROOT) -> Run:
-        status = publish.main([str(dest), "--project", str(project), *args])
+    def run(dest: Path, *args: str, project: Path | None = None) -> Run:
+        status = publish.main([str(dest), "--project", str(project or SUITE_PROJECT), *args])
         captured = capfd.readouterr()
         return Run(status, captured.out, captured.err)
 
@@ -122,7 +133,7 @@ def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, project,
     assert first.returncode == 0, first.stderr
     assert dest.is_symlink() and (dest / "index.html").is_file() and (dest / "404.html").is_file()
     counts = summary(dest)
-    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == 2
+    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == len(COLUMN_PAGES) + 1  # and 404.html
     assert f"{counts['bytes']:,} bytes" in first.stdout
     assert SITE_URL in (dest / "index.html").read_text(encoding="utf-8")
     before = snapshot(webroot)

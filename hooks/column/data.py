@@ -39,12 +39,18 @@ class Located:
         return InputError(f"{where}: field '{field}': expected {expected}{detail}{reason}.")
 
 
+# What YAML reads a value as, in the words of the person who wrote it (not Python's type names).
+KINDS = {bool: "a boolean", int: "an integer", float: "a number", list: "a list", dict: "a mapping"}
+
+
 def describe(value: object) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, str):
         return "an empty string" if not value.strip() else repr(value)
-    return f"a {type(value).__name__} ({value!r})"
+    name = type(value).__name__
+    kind = KINDS.get(type(value)) or f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+    return f"{kind} ({value!r})"
 
 
 # --- YAML with line numbers -------------------------------------------------------------------------
