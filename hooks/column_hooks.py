@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -76,6 +77,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _site.clear()
     root = Path(config.config_file_path).parent
+    # `{#id}` at a paragraph's end pins its id (README, "Paragraph links"): the body's checks allow that alone.
+    if "attr_list" not in config.markdown_extensions:
+        config.markdown_extensions.append("attr_list")
     with errors_as_build_errors():
         config.site_url = data.check_site_url(config.site_url, "mkdocs.yml")
         icons = data.check_icons(read_yaml(root, "icons.yml"), lambda path: icon_file(config, path) is not None)
@@ -91,6 +95,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         table = translations.check_table(read_translations(custom_dir))
         words, ui_language = check_language(config, table)
         card.check_script(words.script, words.tag)
+        preview = data.check_preview(os.environ.get(data.PREVIEW_ENV))
     style, head_script, body_script = (
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
@@ -111,9 +116,12 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     _site.update(
         reading={},
         # By page source: (file name as errors give it, whole text), read once; the body as Markdown rendered
-        # it, for on_post_page's check of '#' links.
+        # it, for on_post_page's check of '#' links; the front matter as read (its lines, for errors) and
+        # each correction's text as (HTML, the words a reader sees).
         source={},
         body={},
+        front_matter={},
+        corrections={},
         icons=icons,
         networks=networks,
         authors=authors,
@@ -132,6 +140,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         logo={"url": config.site_url + logo_path, "width": site_icons.LOGO_SIZE, "height": site_icons.LOGO_SIZE},
         lastmod={},
         passage_path=passage_path,
+        preview=preview,
     )
     return config
 
@@ -159,6 +168,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         "pieces": _site["words"].pieces(),  # the same, cut at their placeholders (main.html, `words`)
         "lastmod": _site["lastmod"],  # the sitemap's, by page source; on_page_markdown ran for every page
         "passage_script": _site["passage_path"],
+        "preview": _site["preview"],  # a deploy preview: noindex on every page, and a sitemap of no page
     }
     env.globals["icons"] = _site["icons"]
     return env
@@ -167,8 +177,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri] = page_source(page, config)
-        doc = data.split_front_matter(source, name)
+        doc = _site["front_matter"][page.file.src_uri] = data.split_front_matter(source, name)
         page.meta = data.check_front_matter(doc, _site["authors"])
+        _site["corrections"][page.file.src_uri] = correction_texts(doc, page.meta, markdown_renderer(config))
+    if "date" not in page.meta:
+        warn(data.undated_warning(name))
     lastmod = render.last_modified(page.meta)
     if lastmod:
         _site["lastmod"][page.file.src_uri] = lastmod
@@ -180,6 +193,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_body(source, name, markdown_renderer(config), html)
+        body.check_pinned_ids(source, name, markdown_renderer(config), html, TEMPLATE_IDS)
     # Counted on the body as rendered, before anything the page adds around the words: what the column says.
     _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
     _site["body"][page.file.src_uri] = html
@@ -195,7 +209,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         lambda number: words.text("paragraph.link", n=words.number(number)),
         TEMPLATE_IDS,
     )
-    context["column"] = column_context(page.meta, page.canonical_url, config, _site["reading"][page.file.src_uri])
+    source = page.file.src_uri
+    context["column"] = column_context(
+        page.meta, page.canonical_url, config, _site["reading"][source], _site["corrections"][source]
+    )
     context["column"]["standfirst"] = standfirst
     for path, png in context["column"]["images"]:
         write(Path(config.site_dir) / path, png)
@@ -206,6 +223,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_fragments(source, name, _site["body"][page.file.src_uri], output)
+        doc = _site["front_matter"][page.file.src_uri]
+        for index, (html, _) in enumerate(_site["corrections"][page.file.src_uri]):
+            if missing := body.missing_fragments(html, output):
+                field = f"corrections.{index}.text"
+                raise doc.fail(field, f"{body.FRAGMENT_EXPECTED}, got {body.no_element(missing[0])}", show_got=False)
     return render.html_direction(drop_unused_toggles(output), _site["words"].direction)
 
 
@@ -218,7 +240,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    write(site_dir / "robots.txt", render.robots_txt(config.site_url).encode("utf-8"))
+    write(site_dir / "robots.txt", render.robots_txt(config.site_url, preview=_site["preview"]).encode("utf-8"))
     for path, content in _site["site_files"].items():
         write(site_dir / path, content)
     # The files on disk, not this build's: a --dirty build draws only the pages that changed.
@@ -227,10 +249,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for path in (site_dir / "assets").iterdir()
         if FINGERPRINTED_RE.search(path.name)
     )
-    write(site_dir / "_headers", render.host_headers(_site["csp"], fingerprinted).encode("utf-8"))
+    headers = render.host_headers(_site["csp"], fingerprinted, preview=_site["preview"])
+    write(site_dir / "_headers", headers.encode("utf-8"))
 
 
 # --- helpers --------------------------------------------------------------------------------------------
+
+
+def warn(message: str) -> None:
+    """Print a warning that does not stop `mkdocs build --strict`, for what may truly be so of a column (it has
+    no date) but should not pass unseen. Strict mode counts the WARNING records of MkDocs' own logger, so this
+    one is written to stderr directly, in the same form."""
+    print(f"WARNING -  {message}", file=sys.stderr)
 
 
 @contextmanager
@@ -258,6 +288,18 @@ def markdown_renderer(config: MkDocsConfig):
         return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
 
     return render
+
+
+def correction_texts(doc: data.Located, meta: dict, render) -> list[tuple[str, str]]:
+    """Each correction's text, a sentence of Markdown checked like the body: (its HTML, the words a reader
+    sees)."""
+    texts = []
+    for index, correction in enumerate(meta.get("corrections", [])):
+        html, problem = body.sentence_html(correction["text"], render)
+        if problem:
+            raise doc.fail(f"corrections.{index}.text", f"{body.SENTENCE}, got {problem}", show_got=False)
+        texts.append((html, " ".join(reading.visible_text(html).split())))
+    return texts
 
 
 def read_yaml(root: Path, name: str) -> data.Located:
@@ -335,7 +377,13 @@ def draw_card(meta: dict, author: dict, size: tuple[int, int], path: str, site_u
     return card_path, png, {"url": site_url + card_path, "width": size[0], "height": size[1]}
 
 
-def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time: reading.ReadingTime) -> dict:
+def column_context(
+    meta: dict,
+    page_url: str,
+    config: MkDocsConfig,
+    reading_time: reading.ReadingTime,
+    texts: list[tuple[str, str]],
+) -> dict:
     words = _site["words"]
     author = _site["authors"][meta["author"]]
     card_path, png, image = draw_card(meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH, config.site_url)
@@ -348,6 +396,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
         images.append((path, png))
         ratio_images.append(ratio_image)
     dates = render.publication_dates(meta, words.locale)
+    corrections = render.corrections(meta, texts, words.locale)
     profile = author["profile"]
     share_on = words.texts["share.on"]
     return {
@@ -359,6 +408,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
         "image": image,
         "locale": words.open_graph_locale,
         "dates": dates,
+        "corrections": corrections,
         "initials": render.initials(author["name"]),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
         "twitter_site": config.extra.get("twitter_site"),
@@ -376,6 +426,7 @@ def column_context(meta: dict, page_url: str, config: MkDocsConfig, reading_time
             publisher={"name": config.extra["publisher"]["name"], "url": config.site_url, "logo": _site["logo"]},
             dates=dates,
             reading_time=reading_time,
+            corrections=corrections,
         ),
     }
 

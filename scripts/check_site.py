@@ -9,6 +9,7 @@ Stdlib only, so it runs anywhere the site is published from. Exits non-zero and 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -33,6 +34,14 @@ REQUIRED_HEADERS = (
     "Permissions-Policy:",
 )
 URL_ATTRIBUTES = ("href", "src", "data-oc-script")  # data-oc-script: the file column.js loads on a selection
+# The domains RFC 2606 reserves for examples (section 3). mkdocs.yml's default site_url is one, so that
+# `make serve` and `make build` work before the address is known; a build for one must not go live, where its
+# canonical URL, share links, sitemap and link previews would all point at nobody's site.
+PLACEHOLDER_DOMAINS = ("example.com", "example.net", "example.org")
+HOW_TO_SET_SITE_URL = (
+    "set the SITE_URL environment variable to the site's public address "
+    "(SITE_URL=https://your.domain/ make publish DEST=...), or site_url in mkdocs.yml"
+)
 
 
 class CheckError(Exception):
@@ -49,6 +58,7 @@ class PageScan:
     canonical: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    robots: list[str] = field(default_factory=list)  # each <meta name="robots"> content, lower case
 
 
 class _Scanner(HTMLParser):
@@ -67,6 +77,8 @@ class _Scanner(HTMLParser):
         ):
             self.scan.csp_meta = True
             self.scan.csp = values["content"]
+        if tag == "meta" and values.get("name", "").lower() == "robots":
+            self.scan.robots.append(values.get("content", "").lower())
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.scan.canonical.append(values.get("href", ""))
         if tag == "meta" and values.get("property", values.get("name", "")) in ("og:image", "twitter:image"):
@@ -149,17 +161,79 @@ def check_page(site_dir: Path, page: Path, site_url: str) -> list[str]:
     return problems + check_page_links(page, scan, site_dir, site_url)
 
 
+def noindex(scan: PageScan) -> bool:
+    return any("noindex" in content.replace(" ", "").split(",") for content in scan.robots)
+
+
+def disallows_all(robots_txt: str) -> bool:
+    return any(line.split("#")[0].strip().lower() == "disallow: /" for line in robots_txt.splitlines())
+
+
+def check_preview_marks(site_dir: Path, preview: bool) -> list[str]:
+    """A deploy preview (SITE_PREVIEW=1) is kept out of search engines: every page noindex, robots.txt
+    disallowing all, a sitemap of no page. The site itself has none of that: it would drop out of them (its
+    not-found page aside, which is never indexed)."""
+    pages = {
+        page.relative_to(site_dir).as_posix(): noindex(scan_page(page)) for page in sorted(site_dir.rglob("*.html"))
+    }
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8") if (site_dir / "robots.txt").is_file() else None
+    if not preview:
+        problems = [
+            f"{name}: marked noindex, as a deploy preview is (SITE_PREVIEW=1)"
+            for name, marked in pages.items()
+            if marked and name != "404.html"
+        ]
+        if robots is not None and disallows_all(robots):
+            problems.append("robots.txt: disallows the whole site, as a deploy preview's does (SITE_PREVIEW=1)")
+        return problems
+    problems = [
+        f'{name}: a preview page without <meta name="robots" content="noindex">'
+        for name, marked in pages.items()
+        if not marked
+    ]
+    if robots is not None and not disallows_all(robots):
+        problems.append("robots.txt: a preview's must disallow the whole site ('Disallow: /')")
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file() and "<loc>" in sitemap.read_text(encoding="utf-8"):
+        problems.append("sitemap.xml: a preview's must list no page")
+    return problems
+
+
+def preview_requested(environ: dict | None = None) -> bool:
+    """Whether SITE_PREVIEW asks for a preview, as the build reads it (hooks/column/data.py check_preview,
+    which refuses any value but 1, 0 and empty: this is read after that build)."""
+    return (os.environ if environ is None else environ).get("SITE_PREVIEW", "") == "1"
+
+
 def check_headers_file(site_dir: Path) -> list[str]:
     text = (site_dir / "_headers").read_text(encoding="utf-8")
     return [f"_headers: no '{header}' line" for header in REQUIRED_HEADERS if header not in text]
 
 
-def check_site(site_dir: Path, site_url: str) -> None:
-    """Raise CheckError listing every problem; return quietly when the folder can go live."""
+def site_url_problem(site_url: str) -> str | None:
+    """Why `site_url` cannot be the public address a build goes live at, with how to set the real one; None
+    when it can. The one place that knows the placeholder: publish.py and the Pages workflow both ask it."""
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"expected the site's public address as an absolute http(s) URL, got {site_url!r}: {HOW_TO_SET_SITE_URL}"
+    host = parts.hostname
+    if any(host == domain or host.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS):
+        return (
+            f"the site URL {site_url!r} is a placeholder (a domain reserved for examples), not the site's "
+            f"public address: {HOW_TO_SET_SITE_URL}"
+        )
+    return None
+
+
+def check_site(site_dir: Path, site_url: str, *, preview: bool = False) -> None:
+    """Raise CheckError listing every problem; return quietly when the folder can go live: as the site
+    itself, or with preview=True as a deploy preview."""
     site_dir = Path(site_dir)
+    address = site_url_problem(site_url)
     if not site_url.endswith("/"):
         site_url += "/"  # as the build normalises it
-    problems = [f"missing {name}" for name in REQUIRED_FILES if not (site_dir / name).is_file()]
+    problems = [address] if address else []
+    problems += [f"missing {name}" for name in REQUIRED_FILES if not (site_dir / name).is_file()]
     # Every page but the not-found one, which has no address of its own: the home page and any other column.
     for page in sorted(site_dir.rglob("*.html")):
         if page != site_dir / "404.html":
@@ -168,6 +242,7 @@ def check_site(site_dir: Path, site_url: str) -> None:
         problems.append('404.html: no <meta http-equiv="Content-Security-Policy"> with a policy')
     if (site_dir / "_headers").is_file():
         problems += check_headers_file(site_dir)
+    problems += check_preview_marks(site_dir, preview)
     if problems:
         raise CheckError("\n".join(f"  - {problem}" for problem in problems))
 
@@ -190,9 +265,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check a built site folder before publishing it.")
     parser.add_argument("site_dir", type=Path)
     parser.add_argument("--site-url", required=True, help="the public address the site was built for")
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        default=preview_requested(),
+        help="the folder is a deploy preview (default: whether SITE_PREVIEW=1, as for the build)",
+    )
     args = parser.parse_args(argv)
     try:
-        check_site(args.site_dir, args.site_url)
+        check_site(args.site_dir, args.site_url, preview=args.preview)
     except CheckError as error:
         print(f"check_site: {args.site_dir} must not be published:\n{error}", file=sys.stderr)
         return 1

@@ -2,7 +2,8 @@
 
     python scripts/publish.py /var/www/column          (or: make publish DEST=/var/www/column)
 
-How: DEST is a symbolic link to a release folder. Each publish
+How: DEST is a symbolic link to a release folder. Each publish, once the site URL is known to be a real
+address (a placeholder such as mkdocs.yml's default is refused before anything is built),
   1. builds with `mkdocs build --strict` into a new temporary folder beside DEST (same filesystem),
   2. runs the build checks (scripts/check_site.py) on it,
   3. moves it into the releases folder beside DEST (.NAME.releases/) under the next release number,
@@ -19,7 +20,10 @@ temporary folder and leaves DEST as it was. Steps 3 and 4 are all or nothing: a 
 (DEST as it was); a signal is held (blocked) until DEST serves the new release, so it cannot cut them in
 two; it then stops the publish before step 5 (one that arrives during step 5 lets it finish). From step 4
 on the new release is live and stays live: a failure or a signal after it undoes nothing and is reported
-as "published, but". The message always says which release DEST serves.
+as "published, but". What counts is what DEST points at, read after the failure, not the error: a call
+can take effect and still report a failure (a network file system whose reply to a rename is lost), so a
+switch that reports an error but went through is "published, but" too, and no path removes the release
+DEST points at. The message always says which release DEST serves, as read from DEST.
 
 Releases are numbered (000001-20261126T101500Z): the number, taken under the lock, orders them, so that
 neither several publishes in one second nor a clock set back can make an old release look newer.
@@ -31,6 +35,7 @@ interleaving.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import fcntl
 import os
@@ -44,7 +49,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from check_site import CheckError, check_site, describe, summary  # scripts/ is on sys.path: this file's folder
+# scripts/ is on sys.path: this file's folder
+from check_site import CheckError, check_site, describe, preview_requested, site_url_problem, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP = 3  # releases kept: the live one and two to roll back to
@@ -61,11 +67,11 @@ class PublishError(Exception):
 
 
 class PublishedWithError(Exception):
-    """DEST serves the new release, but a step after the switch failed or was interrupted."""
+    """DEST serves the new release, but the switch reported an error, or a step after it failed or was
+    interrupted. The report reads what DEST serves from the file system."""
 
-    def __init__(self, release: str, problem: str, status: int) -> None:
+    def __init__(self, problem: str, status: int) -> None:
         super().__init__(problem)
-        self.release = release
         self.status = status
 
 
@@ -120,7 +126,8 @@ def configured_site_url(project: Path) -> str:
 
 def run_checks(site_dir: Path, site_url: str) -> None:
     try:
-        check_site(site_dir, site_url)
+        # SITE_PREVIEW=1 builds a preview (not indexed), for a staging server: checked as one.
+        check_site(site_dir, site_url, preview=preview_requested())
     except CheckError as error:
         raise PublishError(f"the build checks failed:\n{error}") from None
 
@@ -181,22 +188,40 @@ def move_in(staging: Path, release: Path) -> None:
 def switch_link(dest: Path, target: str) -> None:
     """Point DEST at `target` (relative to DEST's folder) in one rename(2)."""
     link = dest.parent / f".{dest.name}.link-{secrets.token_hex(4)}"
-    os.symlink(target, link)
     try:
+        os.symlink(target, link)
         os.replace(link, dest)
     except BaseException:
-        link.unlink()
+        # Either call may have taken effect before it failed: the new link is removed if it is still there
+        # (once the rename went through it is DEST itself). Left over, the next publish removes it.
+        with contextlib.suppress(OSError):
+            if os.path.lexists(link):
+                link.unlink()
         raise
 
 
-def prune(releases: Path, keep: int) -> list[str]:
+def points_at(dest: Path, target: str) -> bool | None:
+    """Whether DEST is now a link to `target`, read from the file system: the one thing that says whether a
+    release is live, whatever a call reported. None when the link cannot be read."""
+    try:
+        return os.readlink(dest) == target
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        return False if error.errno == errno.EINVAL else None  # EINVAL: DEST is not a link
+
+
+def prune(releases: Path, keep: int, dest: Path) -> list[str]:
     """Delete all but the newest `keep` releases (the live one is the newest: it has the highest number),
-    and no folder that publish did not make."""
+    no folder that publish did not make, and never the one DEST points at (a rollback by hand may have
+    pointed it at an older one)."""
     ours = [path for path in releases.iterdir() if release_order(path.name) and not path.is_symlink()]
+    live = os.readlink(dest)
     removed = []
     for path in sorted(ours, key=lambda path: release_order(path.name), reverse=True)[keep:]:
-        shutil.rmtree(path)
-        removed.append(path.name)
+        if f"{releases.name}/{path.name}" != live:
+            shutil.rmtree(path)
+            removed.append(path.name)
     return removed
 
 
@@ -294,7 +319,9 @@ def parent_lock(folder: Path):
 
 
 def install(staging: Path, dest: Path, releases: Path) -> str:
-    """Steps 3 and 4: move the build in and point DEST at it, all or nothing. Returns the link's target."""
+    """Steps 3 and 4: move the build in and point DEST at it, all or nothing. Returns the link's target.
+    A failure is judged by what DEST points at, not by the error alone: a call can take effect and still
+    report a failure (a network file system whose reply is lost), and a release DEST points at is live."""
     number = next_number(releases)
     adopted = None
     if dest.is_dir() and not dest.is_symlink():
@@ -309,13 +336,20 @@ def install(staging: Path, dest: Path, releases: Path) -> str:
             # The one moment DEST is missing, between this rename and the link's; the first publish only.
             os.rename(dest, adopted)
         switch_link(dest, target)
-    except BaseException:
+    except BaseException as error:
+        live = points_at(dest, target)
+        if live:
+            # The switch went through though it reported a failure: the new release is live and stays.
+            raise PublishedWithError(f"the switch reported an error: {error}", exit_status(error)) from error
+        if live is None:
+            raise  # DEST cannot be read, so it may serve the new release: nothing is removed
         # Not live: put DEST back as it was and remove what was made, the releases folder if it is new.
         if adopted and not os.path.lexists(dest):
             os.rename(adopted, dest)
         shutil.rmtree(release, ignore_errors=True)
-        if releases.is_dir() and not any(releases.iterdir()):
-            releases.rmdir()
+        with contextlib.suppress(OSError):  # the error reported is the one that stopped the publish
+            if releases.is_dir() and not any(releases.iterdir()):
+                releases.rmdir()
         raise
     return target
 
@@ -328,6 +362,10 @@ def publish(
     if not parent.is_dir():
         raise PublishError(f"{parent} does not exist; create it first (DEST is created inside it)")
     releases = parent / f".{dest.name}.releases"
+    # Before anything is built: a placeholder address must not go live (the checks refuse it too).
+    site_url = site_url or configured_site_url(project)
+    if problem := site_url_problem(site_url):
+        raise PublishError(problem)
     with parent_lock(parent):
         check_dest(dest, adopt)
         remove_leftovers(dest)
@@ -336,7 +374,7 @@ def publish(
         try:
             staging.mkdir()
             build(project, staging)
-            run_checks(staging, site_url or configured_site_url(project))
+            run_checks(staging, site_url)
             counts = summary(staging)
             make_readable(staging)
             fsync_tree(staging)
@@ -348,10 +386,10 @@ def publish(
                     fsync_path(parent)
                     step = "removing old releases"
                     held.check()  # a signal held since the move stops the publish here
-                    removed = prune(releases, keep)
+                    removed = prune(releases, keep, dest)
                 except BaseException as error:
                     problem = f"{error} before {step}" if isinstance(error, Interrupted) else f"{step} failed: {error}"
-                    raise PublishedWithError(target, problem, exit_status(error)) from error
+                    raise PublishedWithError(problem, exit_status(error)) from error
         except BaseException:
             # Gone already when it became a release; otherwise a failed or interrupted build or check.
             with interrupts_held():
@@ -362,9 +400,12 @@ def publish(
 
 def serving(dest: Path) -> str:
     """What DEST is now, read from the filesystem: the one source of truth for the report."""
-    if dest.is_symlink():
-        return f"serves {os.readlink(dest)}"
-    return "is a plain folder" if dest.is_dir() else "does not exist"
+    try:
+        if dest.is_symlink():
+            return f"serves {os.readlink(dest)}"
+        return "is a plain folder" if dest.is_dir() else "does not exist"
+    except OSError as error:
+        return f"cannot be read ({error})"
 
 
 def exit_status(error: BaseException) -> int:
@@ -394,11 +435,13 @@ def main(argv: list[str] | None = None) -> int:
                 args.dest, project=args.project.resolve(), site_url=args.site_url, keep=args.keep, adopt=args.adopt
             )
         except PublishedWithError as error:
-            print(f"publish: published, {args.dest} now serves {error.release}; but {error}", file=sys.stderr)
+            print(f"publish: published, {args.dest} now {serving(args.dest)}; but {error}", file=sys.stderr)
             return error.status
         except (PublishError, OSError, Interrupted) as error:
+            # "Nothing published" only when DEST reads as it did before (an undo can fail too, or DEST can be
+            # unreadable); the next line says what it is now, either way.
             now = serving(args.dest)
-            print(f"publish: nothing published: {error}", file=sys.stderr)
+            print(f"publish: {'nothing published' if now == before else 'failed'}: {error}", file=sys.stderr)
             print(f"publish: {args.dest} {now}{', as before' if now == before else ''}", file=sys.stderr)
             return exit_status(error)
     print(f"publish: published {describe(result)} to {args.dest} (release {result['release']})")

@@ -5,11 +5,13 @@ from outside).
     python tests/publish_support.py HOLD_AT STATE_DIR PUBLISH_ARGS...
 
 HOLD_AT is "build" (held in the middle of the build) or "switch" (held right after DEST is switched):
-the process creates STATE_DIR/held there and goes on once STATE_DIR/go exists.
+the process creates STATE_DIR/held there and goes on once STATE_DIR/go exists. With "switch-error" it is
+not held: the switch takes effect and then reports a failure (EIO), as a network file system may.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
 import time
 from pathlib import Path
@@ -65,6 +67,8 @@ def main(argv: list[str]) -> int:
         real_switch(dest, target)
         if hold_at == "switch":
             hold(state)
+        if hold_at == "switch-error":
+            raise OSError(errno.EIO, "injected fault after the switch took effect")
 
     publish.build = build
     publish.switch_link = switch_link

@@ -50,9 +50,9 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def offline_env(*, site_url: str | None = SITE_URL, offline: bool = True) -> dict[str, str]:
-    """The environment of a build the tests start: their SITE_URL, and with offline=True every socket
-    connection refused (tests/offline/offline_network.py)."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | BUILD_ENV
+    """The environment of a build the tests start: their SITE_URL, never a preview (SITE_PREVIEW), and with
+    offline=True every socket connection refused (tests/offline/offline_network.py)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_PREVIEW")} | BUILD_ENV
     if site_url is not None:
         env["SITE_URL"] = site_url
     if offline:
@@ -122,11 +122,14 @@ def environment(**values: str | None) -> Iterator[None]:
         apply(saved)
 
 
-def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL) -> subprocess.CompletedProcess:
+def build(
+    project: Path, site_dir: Path, *, site_url: str | None = SITE_URL, preview: str | None = None
+) -> subprocess.CompletedProcess:
     """What `mkdocs build --strict` does, run in the test process with the network cut: the hooks run where
     the tests (and `make mutation`) can see them, without a new interpreter for each build. The result reads
     like build_cli's: returncode, and stderr with MkDocs' log lines ("ERROR    -  ...") and any traceback.
-    test_link_previews checks that the two give the same bytes."""
+    test_link_previews checks that the two give the same bytes. `preview` is SITE_PREVIEW's value (unset
+    by default, whatever the test run's environment says)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -140,7 +143,7 @@ def build(project: Path, site_dir: Path, *, site_url: str | None = SITE_URL) -> 
     logger.setLevel(logging.INFO)
     returncode = 0
     try:
-        with chdir(project), environment(SITE_URL=site_url, **BUILD_ENV), network_cut():
+        with chdir(project), environment(SITE_URL=site_url, SITE_PREVIEW=preview, **BUILD_ENV), network_cut():
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:

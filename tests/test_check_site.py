@@ -281,9 +281,45 @@ def test_the_card_of_link_previews_must_be_in_the_site(tmp_path, meta):
 
 def test_a_site_at_the_root_of_its_domain(tmp_path):
     body = '<h1>Column</h1><a href="/assets/app.css">a</a><a href="/">home</a>'
-    head = POLICY + '<link rel="canonical" href="https://example.com/">'
+    head = POLICY + '<link rel="canonical" href="https://columns.example/">'
     site_dir = small_site(tmp_path / "site", head=head, body=body, files=["assets/app.css"])
-    assert problems(site_dir, "https://example.com") == []
+    assert problems(site_dir, "https://columns.example") == []
+
+
+HOW_TO_SET = (
+    "set the SITE_URL environment variable to the site's public address "
+    "(SITE_URL=https://your.domain/ make publish DEST=...), or site_url in mkdocs.yml"
+)
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    ["https://example.com/", "https://example.com", "http://www.example.org/column/", "https://EXAMPLE.net/"],
+)
+def test_a_placeholder_address_is_refused_with_how_to_set_the_real_one(tmp_path, site_url):
+    """mkdocs.yml's default address, or another of the domains reserved for examples (RFC 2606): a build
+    made for it has its canonical URL, share links and previews pointing at nobody's site."""
+    canonical = f'<link rel="canonical" href="{site_url.rstrip("/")}/">'
+    site_dir = small_site(tmp_path / "site", head=POLICY + canonical)
+    assert problems(site_dir, site_url) == [
+        f"the site URL {site_url!r} is a placeholder (a domain reserved for examples), not the site's public "
+        f"address: {HOW_TO_SET}"
+    ]
+
+
+@pytest.mark.parametrize("site_url", ["", "/column/", "columns.example", "ftp://columns.example/"])
+def test_a_site_url_that_is_no_public_address_is_refused(tmp_path, site_url):
+    """As when a host's build command passes --site-url "$SITE_URL" and SITE_URL is not set."""
+    found = problems(small_site(tmp_path / "site"), site_url)
+    assert found[0] == (
+        f"expected the site's public address as an absolute http(s) URL, got {site_url!r}: {HOW_TO_SET}"
+    )
+
+
+def test_addresses_that_merely_look_like_the_placeholder_pass(tmp_path):
+    for site_url in ("https://example.community/", "https://notexample.com/", "https://example.com.columns.example/"):
+        canonical = f'<link rel="canonical" href="{site_url}">'
+        assert problems(small_site(tmp_path / site_url[8:-1], head=POLICY + canonical), site_url) == []
 
 
 def test_a_headers_file_lacking_each_header(tmp_path):

@@ -126,8 +126,9 @@ def test_the_site_url_is_checked_as_a_url_field(value):
 
 
 def render(text: str) -> str:
-    """Markdown with MkDocs' own default extensions, as this project's build has them (mkdocs.yml adds none)."""
-    return Markdown(extensions=["toc", "tables", "fenced_code"]).convert(text)
+    """Markdown with MkDocs' own default extensions and attr_list (for a paragraph's pinned id), as this
+    project's build has them (mkdocs.yml adds none; the hooks add attr_list)."""
+    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"]).convert(text)
 
 
 def page(body_text: str) -> str:

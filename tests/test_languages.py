@@ -23,6 +23,7 @@ from support import (
     PALETTE,
     ROOT,
     SITE_URL,
+    add_front_matter,
     build,
     card_problems,
     copy_project,
@@ -140,9 +141,22 @@ def test_no_english_interface_word_is_left(language_sites, language):
         assert not left, f"{language} {path.name}: English words of the interface: {sorted(left)}"
 
 
-def test_the_english_pages_say_every_english_word(site):
+@pytest.fixture(scope="module")
+def english_with_corrections(tmp_path_factory) -> Path:
+    """The suite's English site with a correction on its second column, so that every English word has a place."""
+    work = tmp_path_factory.mktemp("english-corrected")
+    project = copy_project(work / "project")
+    correction = '\n  - date: 2016-04-05\n    text: "A date was wrong."'
+    add_front_matter(project / "docs" / "second.md", {"corrections": correction})
+    result = build(project, work / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def test_the_english_pages_say_every_english_word(english_with_corrections):
     # The control: on the English site the same reading finds every word of the English table, so a word
     # left untranslated on another page would be found too.
+    site = english_with_corrections
     said = words(text for path in pages(site) for text in what_the_page_says(path))
     assert english_words() - said == set()
 
@@ -226,7 +240,8 @@ SHARE_LABELS = {
     ],
 }
 CONTROLS = {
-    # share title, copy link, share sheet, passage toolbar, its copy button, bio section, profile, disclaimer
+    # share title, copy link, share sheet, passage toolbar, its copy button, bio section, profile, disclaimer,
+    # corrections
     "ru-RU": (
         "Поделиться колонкой",
         "Копировать ссылку",
@@ -236,6 +251,7 @@ CONTROLS = {
         "Об авторе",
         "@example_columnist в Telegram",
         "Отказ от ответственности",
+        "Исправления",
     ),
     "ar": (
         "شارك هذا المقال",
@@ -246,6 +262,7 @@ CONTROLS = {
         "عن الكاتب",
         "@example_columnist على تيليغرام",
         "إخلاء مسؤولية",
+        "تصحيحات",
     ),
 }
 
@@ -256,7 +273,8 @@ def test_share_bar_toolbar_and_footer_speak_the_language(language_sites, languag
     assert [a.get("aria-label") for a in page.cssselect(".oc-share__list a")] == SHARE_LABELS[language]
     quote_labels = [a.get("aria-label") for a in page.cssselect(".oc-passage a")]
     assert quote_labels == [SHARE_LABELS[language][i] for i in (2, 3, 5, 6)]  # the networks with a quote_url
-    title, copy, sheet, toolbar, passage_copy, bio, profile, disclaimer = CONTROLS[language]
+    title, copy, sheet, toolbar, passage_copy, bio, profile, disclaimer, corrections = CONTROLS[language]
+    assert page.cssselect(".oc-corrections")[0].get("aria-label") == corrections
     assert text(page.cssselect("#oc-share-title")[0]) == title
     assert page.cssselect("[data-oc-copy]")[0].get("aria-label") == copy
     assert [b.get("aria-label") for b in page.cssselect("[data-oc-share], [data-oc-passage-share]")] == [sheet] * 2
@@ -276,6 +294,8 @@ FOOT = {
         ".oc-print-url": "Читать на сайте: https://columns.example/ambassadors-view/",
         ".oc-footer": "Взгляд со стороны. Текст колонки принадлежит её автору и первому издателю.",
         ".oc-skip": "Перейти к колонке",
+        ".oc-corrections": "Исправление, 29 марта 2016 г.: В первой версии колонки время чтения называлось одной "
+        "минутой; это исправлено.",
     },
     "ar": {
         ".oc-share__url": "الرابط: https://columns.example/ambassadors-view/",
@@ -284,6 +304,7 @@ FOOT = {
         ".oc-print-url": "اقرأ على الإنترنت: https://columns.example/ambassadors-view/",
         ".oc-footer": "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول.",
         ".oc-skip": "انتقل إلى المقال",
+        ".oc-corrections": "تصحيح، 29 مارس 2016: ذكرت النسخة الأولى من المقال أن وقت القراءة دقيقتان؛ صُحّح ذلك.",
     },
 }
 

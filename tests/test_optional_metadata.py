@@ -23,6 +23,7 @@ from support import (
     TWITTER_SITE,
     add_optional_fields,
     build,
+    build_cli,
     dated_project,
     hostile_project,
     hostile_text,
@@ -100,6 +101,37 @@ def test_an_author_not_on_x_gives_no_twitter_creator(dated):
     assert page.xpath("//head/meta[@name='twitter:creator']") == []
     assert data["author"]["sameAs"] == [SECOND_PROFILE]
     assert SECOND_PROFILE in page.xpath("//*[contains(@class, 'oc-bio')]//a/@href")
+
+
+# --- no date: one warning, and the build goes through ---------------------------------------------------------
+
+UNDATED = (
+    "WARNING -  docs/index.md: field 'date' is not set: readers, link previews and article extractors cannot tell "
+    "when the column was written (an extractor may take a date from its text instead). Set 'date' to the day it "
+    "was first published, if that is known; the page shows no date rather than invent one.\n"
+)
+
+
+def test_an_undated_build_warns_once_and_strict_mode_lets_it_through(project, tmp_path):
+    """`mkdocs build --strict` as make build runs it: a warning of MkDocs' own would stop it; this one is
+    said once, and the page still has no date."""
+    index = project / "docs" / "index.md"
+    front, body = index.read_text(encoding="utf-8").split("\n---\n", 1)
+    undated = "\n".join(line for line in front.split("\n") if not line.startswith(("date:", "updated:")))
+    index.write_text(undated + "\n---\n" + body, encoding="utf-8")
+    result = build_cli(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("WARNING") == 1 and UNDATED in result.stderr
+    page, og, data, sitemap = read(tmp_path / "site")
+    assert byline_times(page) == [] and "article:published_time" not in og and "datePublished" not in data
+    assert re.search(rf"<url>\s*<loc>{re.escape(SITE_URL)}</loc>\s*</url>", sitemap)  # no <lastmod>
+
+
+def test_a_dated_build_prints_no_such_warning(tmp_path, capsys):
+    """Every column of the suite's site dated (the second one is)."""
+    project = dated_project(tmp_path / "project", {"date": "2016-03-28"}, twitter_site=None)
+    built(project, tmp_path / "site")
+    assert "WARNING" not in capsys.readouterr().err
 
 
 # --- only the publication date, and the site's handle -----------------------------------------------------

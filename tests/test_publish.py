@@ -31,7 +31,7 @@ import yaml
 import publish
 from check_site import summary
 from publish_support import stand_in_site
-from support import COLUMN_PAGES, ROOT, SITE_URL, offline_env
+from support import COLUMN_PAGES, ROOT, SITE_URL, build, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
@@ -159,15 +159,60 @@ def test_a_failed_check_leaves_dest_unchanged(webroot, publish_for_real):
     assert snapshot(webroot) == before
 
 
-def test_the_site_url_is_the_builds_unless_given(webroot, publish_for_real, monkeypatch):
+def set_site_url(project: Path, line: str) -> None:
+    """The copy's mkdocs.yml with this `site_url:` line instead of its own."""
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"^site_url:.*$", line, config.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+
+
+def test_the_site_url_is_the_builds_unless_given(webroot, project, publish_for_real, monkeypatch):
     """Without --site-url the checks use the address the build used: SITE_URL, else mkdocs.yml's."""
     dest = webroot / "column"
+    set_site_url(project, 'site_url: !ENV [SITE_URL, "https://own.example/column/"]')
     monkeypatch.setenv("SITE_URL", "https://other.example/column/")
-    assert publish_for_real(dest).status == 0
+    assert publish_for_real(dest, project=project).status == 0
     assert '<link rel="canonical" href="https://other.example/column/">' in (dest / "index.html").read_text("utf-8")
     monkeypatch.delenv("SITE_URL")
-    assert publish_for_real(dest).status == 0
-    assert '<link rel="canonical" href="https://example.com/">' in (dest / "index.html").read_text("utf-8")
+    assert publish_for_real(dest, project=project).status == 0
+    assert '<link rel="canonical" href="https://own.example/column/">' in (dest / "index.html").read_text("utf-8")
+
+
+PLACEHOLDER = 'site_url: !ENV [SITE_URL, "https://example.com/"]'  # the default that lets make serve run
+HOW_TO_SET = (
+    "set the SITE_URL environment variable to the site's public address "
+    "(SITE_URL=https://your.domain/ make publish DEST=...), or site_url in mkdocs.yml"
+)
+
+
+def test_publish_without_the_real_address_is_refused_before_building(webroot, project, monkeypatch, capsys):
+    """make publish without SITE_URL, while mkdocs.yml has only the placeholder: nothing is built or changed,
+    and the message says how to set the real address."""
+    set_site_url(project, PLACEHOLDER)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(publish, "build", lambda project, out: pytest.fail("built for the placeholder"))
+    dest = webroot / "column"
+    assert publish.main([str(dest), "--project", str(project)]) == 1
+    assert capsys.readouterr().err == (
+        "publish: nothing published: the site URL 'https://example.com/' is a placeholder (a domain reserved "
+        f"for examples), not the site's public address: {HOW_TO_SET}\n"
+        f"publish: {dest} does not exist, as before\n"
+    )
+    assert list(webroot.iterdir()) == []
+    # Given on the command line, the placeholder is refused as well.
+    assert publish.main([str(dest), "--project", str(project), "--site-url", "https://www.example.org/"]) == 1
+    assert "publish: nothing published: the site URL 'https://www.example.org/' is a placeholder" in (
+        capsys.readouterr().err
+    )
+
+
+def test_the_placeholder_still_builds_locally(project, tmp_path):
+    """make build and make serve need no address: the placeholder builds, and only publishing refuses it."""
+    set_site_url(project, PLACEHOLDER)
+    result = build(project, tmp_path / "site", site_url=None)
+    assert result.returncode == 0, result.stderr
+    assert '<link rel="canonical" href="https://example.com/">' in (tmp_path / "site" / "index.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -401,6 +446,8 @@ def sigterm_to_this_thread() -> None:
 
 # The calls through which publish changes the file system (and pathlib, shutil and tempfile call them).
 CHANGES = ("mkdir", "chmod", "fsync", "rename", "symlink", "replace", "unlink", "rmdir")
+# How a call goes wrong (FileSystemSpy): it fails, it takes effect and then reports a failure, or a signal follows it.
+KINDS = ("error", "after", "sigterm")
 
 
 def fd_path(fd: int) -> str:
@@ -434,8 +481,10 @@ def describe_call(name: str, args: tuple, kwargs: dict) -> Call:
 @dataclass
 class FileSystemSpy:
     """Records the calls in CHANGES, and publish.run_checks, while publish runs. `fault(call, calls)` picks
-    the calls to break: with kind "error" the call fails with EIO instead of running; with "sigterm" it
-    runs and this thread then gets SIGTERM. `after_each(call)` runs after every call."""
+    the calls to break: with kind "error" the call fails with EIO instead of running; with "after" it runs,
+    takes effect, and then fails with EIO (a network file system whose reply to a rename is lost: the retry
+    finds nothing); with "sigterm" it runs and this thread then gets SIGTERM. `after_each(call)` runs after
+    every call."""
 
     fault: Callable[[Call, list[Call]], bool] = lambda call, calls: False
     kind: str = "error"
@@ -453,6 +502,8 @@ class FileSystemSpy:
                 if self.kind == "error":
                     raise OSError(errno.EIO, f"injected fault: {call}")
             result = real(*args, **kwargs)
+            if breaking and self.kind == "after":
+                raise OSError(errno.EIO, f"injected fault after the call took effect: {call}")
             if breaking and self.kind == "sigterm":
                 sigterm_to_this_thread()
             self.after_each(call)
@@ -552,14 +603,15 @@ def fault_run(tmp_path, monkeypatch, publish_here, builds, scenario: Scenario, s
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)
 def test_no_single_fault_anywhere_leaves_dest_broken(tmp_path, monkeypatch, publish_here, builds, scenario):
-    """Every call that changes the file system, in turn: failing (EIO), or followed by SIGTERM."""
+    """Every call that changes the file system, in turn: failing (EIO) before it runs, failing (EIO) after it
+    took effect, or followed by SIGTERM."""
     survey = FileSystemSpy()
     run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, builds, scenario, survey, "survey")
     assert run.status == 0, run.err
     assert any(call.name == "replace" for call in survey.calls) and len(survey.calls) > 20
     outcomes = {}
     for index, _call in enumerate(survey.calls):
-        for kind in ("error", "sigterm"):
+        for kind in KINDS:
             spy = FileSystemSpy(fault=lambda call, calls, index=index: len(calls) == index, kind=kind)
             run, webroot, before, was = fault_run(
                 tmp_path, monkeypatch, publish_here, builds, scenario, spy, f"{kind}-{index}"
@@ -571,7 +623,7 @@ def test_no_single_fault_anywhere_leaves_dest_broken(tmp_path, monkeypatch, publ
             except AssertionError as error:
                 raise AssertionError(f"{where}: {error}\n{run.out}{run.err}") from None
             # A failure is never reported as success; a signal gives the shell's status for it.
-            assert run.status == (1 if kind == "error" else 128 + signal.SIGTERM) or (
+            assert run.status == (128 + signal.SIGTERM if kind == "sigterm" else 1) or (
                 run.status == 0 and kind == "sigterm" and outcome == "new" and "removed old releases" in run.out
             ), f"{where}: exit status {run.status}"
             outcomes[where] = outcome
@@ -590,37 +642,53 @@ def after_the_switch(call: Call, calls: list[Call]) -> bool:
 
 
 # Each step of a republish (one release live, --keep 1), the call in it where the fault lands, and what must
-# follow an error there and a SIGTERM there: "old" (DEST as before) or "new" (DEST serves the new build).
+# follow, for each kind of fault (KINDS): "old" (DEST as before) or "new" (DEST serves the new build).
 # From the move on, a signal waits until DEST serves the new build, then stops the publish before pruning;
-# one that arrives while pruning lets it finish, so that no old release is left half deleted.
+# one that arrives while pruning lets it finish, so that no old release is left half deleted. A call that
+# takes effect and then reports a failure is judged by what it did: once DEST points at the new release,
+# the new release is live, whatever the call said.
 STEPS = {
-    "build": (lambda call, calls: call.name == "mkdir" and call.path.endswith("/assets"), "old", "old"),
-    "checks": (lambda call, calls: call.name == "run_checks", "old", "old"),
-    "moving the release in": (lambda call, calls: call.name == "rename" and in_releases(call.to), "old", "new"),
-    "the switch": (lambda call, calls: call.name == "replace" and Path(call.to).name == "column", "old", "new"),
-    "the fsync after it": (after_the_switch, "new", "new"),
-    "pruning": (lambda call, calls: call.name == "unlink" and "/000001-" in call.path, "new", "new"),
+    "build": (lambda call, calls: call.name == "mkdir" and call.path.endswith("/assets"), "old", "old", "old"),
+    "checks": (lambda call, calls: call.name == "run_checks", "old", "old", "old"),
+    "moving the release in": (lambda call, calls: call.name == "rename" and in_releases(call.to), "old", "old", "new"),
+    "flushing the releases": (
+        lambda call, calls: call.name == "fsync" and Path(call.path).name == ".column.releases",
+        "old",
+        "old",
+        "new",
+    ),
+    "the new link": (lambda call, calls: call.name == "symlink", "old", "old", "new"),
+    "the switch": (lambda call, calls: call.name == "replace" and Path(call.to).name == "column", "old", "new", "new"),
+    "the fsync after it": (after_the_switch, "new", "new", "new"),
+    "pruning": (lambda call, calls: call.name == "unlink" and "/000001-" in call.path, "new", "new", "new"),
 }
 
 
-@pytest.mark.parametrize("kind", ["error", "sigterm"])
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("step", list(STEPS))
 def test_a_fault_at_each_step(tmp_path, monkeypatch, publish_here, builds, step, kind):
-    condition, after_error, after_signal = STEPS[step]
+    condition, *outcomes = STEPS[step]
     spy = FileSystemSpy(fault=once(condition), kind=kind)
     run, webroot, before, was = fault_run(tmp_path, monkeypatch, publish_here, builds, SCENARIOS[1], spy, "www")
     assert spy.broken, f"no call matched the step {step!r}"
     outcome = assert_one_whole_release(run, webroot, before, was, site_of(builds[-1], tmp_path))
-    assert outcome == (after_error if kind == "error" else after_signal)
+    assert outcome == dict(zip(KINDS, outcomes, strict=True))[kind]
     dest = webroot / "column"
-    fault = f"[Errno 5] injected fault: {spy.broken[0]}"
+    fault = {
+        "error": f"[Errno 5] injected fault: {spy.broken[0]}",
+        "after": f"[Errno 5] injected fault after the call took effect: {spy.broken[0]}",
+    }.get(kind)
     kept = f"publish: {dest} {was}, as before\n"
     published = f"publish: published, {dest} now serves {os.readlink(dest)}; but "
-    failed = "removing old releases" if step == "pruning" else f"flushing {webroot} to disk"
+    failed = {"pruning": "removing old releases failed", "the switch": "the switch reported an error"}.get(
+        step, f"flushing {webroot} to disk failed"
+    )
     expected = {
         ("error", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
+        ("after", "old"): (1, f"publish: nothing published: {fault}\n{kept}"),
         ("sigterm", "old"): (143, f"publish: nothing published: interrupted by SIGTERM\n{kept}"),
-        ("error", "new"): (1, f"{published}{failed} failed: {fault}\n"),
+        ("error", "new"): (1, f"{published}{failed}: {fault}\n"),
+        ("after", "new"): (1, f"{published}{failed}: {fault}\n"),
         ("sigterm", "new"): (143, f"{published}interrupted by SIGTERM before removing old releases\n"),
     }[kind, outcome]
     if kind == "sigterm" and step == "pruning":
@@ -650,6 +718,58 @@ def test_the_report_does_not_claim_dest_unchanged_when_the_undo_failed(tmp_path,
     run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, builds, adopting, spy, "www")
     assert len(spy.broken) == 2 and run.status == 1
     assert run.err.endswith(f"publish: {webroot / 'column'} does not exist\n")
+
+
+def test_a_release_dest_may_serve_is_never_removed(tmp_path, monkeypatch, publish_here, builds):
+    """The switch takes effect and reports a failure, and then DEST cannot be read: the new release may be
+    live, so it is kept whole, and the report claims nothing it cannot see."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    real_readlink = os.readlink
+    switched = []
+
+    def readlink(path, *args, **kwargs):
+        if switched and os.fspath(path) == str(dest):
+            raise OSError(errno.EIO, "injected fault: readlink")
+        return real_readlink(path, *args, **kwargs)
+
+    def switch(call: Call, calls: list[Call]) -> bool:
+        if call.name == "replace" and Path(call.to) == dest:
+            switched.append(call)
+            return True
+        return False
+
+    spy = FileSystemSpy(fault=switch, kind="after")
+    monkeypatch.setattr(os, "readlink", readlink)
+    run = spy.run(monkeypatch, lambda: publish_here(dest))
+    monkeypatch.setattr(os, "readlink", real_readlink)
+    assert switched and os.readlink(dest).startswith(".column.releases/000002-")
+    assert contents(dest) == site_of("build 2", tmp_path)
+    assert run.status == 1 and "nothing published" not in run.err
+    assert run.err.endswith(f"publish: {dest} cannot be read ([Errno 5] injected fault: readlink)\n")
+
+
+def test_pruning_never_removes_the_release_dest_serves(tmp_path, monkeypatch, publish_here, builds):
+    """A rollback by hand between the switch and the pruning (README: one atomic command) points DEST at
+    an old release: the pruning keeps it, whatever its number."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    first = os.readlink(dest)
+
+    def roll_back(call: Call) -> None:
+        if call.name == "replace" and Path(call.to) == dest:
+            (webroot / ".rollback").symlink_to(first)
+            os.rename(webroot / ".rollback", dest)
+
+    spy = FileSystemSpy(after_each=roll_back)
+    run = spy.run(monkeypatch, lambda: publish_here(dest, "--keep", "1"))
+    assert run.status == 0, run.err
+    assert os.readlink(dest) == first and label_of(dest) == "build 1"
+    assert "removed old releases" not in run.out
 
 
 def test_dest_serves_a_whole_release_after_every_call(tmp_path, monkeypatch, publish_here, builds):
@@ -822,6 +942,31 @@ def test_sigterm_from_outside_right_after_the_switch(webroot, publish_here, tmp_
     assert label_of(dest) == "held build" and target.startswith(".column.releases/000002-")
 
 
+def test_a_switch_that_reports_an_error_but_took_effect_is_published(webroot, publish_here, tmp_path):
+    """scripts/publish.py as a command: the switch goes through and reports EIO. DEST serves the new release,
+    which stays whole, and the command says so and fails."""
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    env = offline_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "scripts"), str(ROOT / "tests"), env["PYTHONPATH"]])
+    (tmp_path / "state").mkdir()
+    run = subprocess.run(
+        [sys.executable, str(DRIVER), "switch-error", str(tmp_path / "state"), str(dest), "--site-url", SITE_URL],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    target = os.readlink(dest)
+    assert target.startswith(".column.releases/000002-") and label_of(dest) == "held build"
+    assert contents(dest) == site_of("held build", tmp_path)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"publish: published, {dest} now serves {target}; but the switch reported an error: [Errno 5] injected "
+        "fault after the switch took effect\n"
+    )
+
+
 def test_what_a_killed_publish_leaves_is_removed_by_the_next(webroot, publish_here, tmp_path, start_held):
     """SIGKILL cannot be caught: the temporary folder stays until the next publish, which removes it."""
     dest = webroot / "column"
@@ -879,6 +1024,9 @@ def test_workflow_installs_tests_builds_and_deploys(workflow):
 def test_workflow_site_url_comes_from_the_pages_configuration(workflow):
     text = WORKFLOW.read_text(encoding="utf-8")
     assert "steps.pages.outputs.base_url" in text and "SITE_URL=" in text
+    # The build's address is checked by check_site.py, which refuses the placeholder (test_check_site.py).
+    (check,) = [step["run"] for step in all_steps(workflow) if "check_site.py" in step.get("run", "")]
+    assert '--site-url "$SITE_URL"' in check
 
 
 def test_every_action_is_pinned(workflow):

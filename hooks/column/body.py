@@ -8,15 +8,17 @@ block quotes and inline code. Anything else stops the build with the file, the l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from column.data import FRONT_MATTER_RE, InputError, url_problem
+from column.paragraphs import VOID_ELEMENTS
 
 # Element: the attributes it may carry. Everything Python-Markdown makes of the allowed syntax.
 ALLOWED = {
-    "p": set(),
+    "p": {"id"},  # a paragraph's pinned id, `{#id}` on its last line (attr_list): checked by check_pinned_ids
     "br": set(),  # a hard line break inside a paragraph
     "em": set(),
     "strong": set(),
@@ -40,6 +42,11 @@ KINDS = {
     "hr": "a horizontal rule",
     "table": "a table",
     **{f"h{level}": "a heading" for level in range(1, 7)},
+    # Allowed in the body, not in a sentence (a correction's text):
+    "ul": "a list",
+    "ol": "a list",
+    "li": "a list item",
+    "blockquote": "a block quote",
 }
 EXPECTED = (
     "Markdown text (paragraphs, emphasis, links to http(s), mailto: or a # on the page, lists, "
@@ -64,17 +71,18 @@ class _Reader(HTMLParser):
     """Collects, in document order, what the allow-list refuses (character references already decoded,
     so `jav&#x61;script:` is read as the browser reads it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, allowed: dict[str, set[str]] = ALLOWED) -> None:
         super().__init__(convert_charrefs=True)
+        self.allowed = allowed
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         source = shown(self.get_starttag_text() or f"<{tag}>")
-        if tag not in ALLOWED:
+        if tag not in self.allowed:
             self.found.append(f"{KINDS.get(tag, 'raw HTML')} ({source})")
             return
         for name, value in attrs:
-            if name not in ALLOWED[tag]:
+            if name not in self.allowed[tag]:
                 self.found.append(f"raw HTML, an attribute '{name}' ({source})")
             elif tag == "a" and name == "href":
                 problem = link_problem(value or "")
@@ -82,7 +90,7 @@ class _Reader(HTMLParser):
                     self.found.append(f"a link to {shown(value or '')!r} ({problem})")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in ALLOWED:
+        if tag not in self.allowed:
             self.found.append(f"raw HTML (</{tag}>)")
 
     def handle_comment(self, data: str) -> None:
@@ -98,12 +106,29 @@ class _Reader(HTMLParser):
         self.found.append(f"raw HTML ({shown(f'<?{data}>')})")
 
 
-def refused(html: str) -> list[str]:
+def refused(html: str, allowed: dict[str, set[str]] = ALLOWED) -> list[str]:
     """What the allow-list refuses in `html`, each said the way the error message says it."""
-    reader = _Reader()
+    reader = _Reader(allowed)
     reader.feed(html)
     reader.close()
     return reader.found
+
+
+# A sentence (a correction's text): one paragraph of inline Markdown, no list, quote or second paragraph.
+SENTENCE = "a sentence of Markdown text (emphasis, links to http(s), mailto: or a # on the page, inline code)"
+SENTENCE_ALLOWED = {"p": set(), **{tag: ALLOWED[tag] for tag in ("em", "strong", "a", "code")}}
+ONE_PARAGRAPH_RE = re.compile(r"<p>((?:(?!</?p\b).)*)</p>", re.DOTALL)
+
+
+def sentence_html(text: str, render: Callable[[str], str]) -> tuple[str, str | None]:
+    """A sentence of Markdown as HTML, without its paragraph, and what the allow-list refuses in it (said as
+    check_body says it) or None. `render` turns Markdown into HTML as the build does."""
+    html = render(text).strip()
+    found = refused(html, SENTENCE_ALLOWED)
+    match = ONE_PARAGRAPH_RE.fullmatch(html)
+    if not found and not match:
+        found = [f"more than one paragraph ({shown(html)})"]
+    return (match.group(1) if match else html), (found[0] if found else None)
 
 
 def split_body(source: str) -> tuple[int, str]:
@@ -126,16 +151,103 @@ def check_body(source: str, file: str, render: Callable[[str], str], html: str |
     if html is not None and not refused(render(body)):
         # Only the build's own rendering shows it (a step the build adds): say what, without a line.
         raise InputError(f"{file}: the column's body: expected {EXPECTED}, got {found[0]}.")
+    low = shortest_beginning(body, lambda text: bool(refused(render(text))))
+    found = refused(render("\n".join(body.split("\n")[:low])))[0]
+    raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {EXPECTED}, got {found}.")
+
+
+def shortest_beginning(body: str, shows: Callable[[str], bool]) -> int:
+    """The number of lines of the shortest beginning of `body` for which `shows` is true (it is for the whole
+    body): the line that completes what `shows` looks for."""
     lines = body.split("\n")
-    low, high = 1, len(lines)  # the shortest beginning, in lines, that renders something refused
+    low, high = 1, len(lines)
     while low < high:
         middle = (low + high) // 2
-        if refused(render("\n".join(lines[:middle]))):
+        if shows("\n".join(lines[:middle])):
             high = middle
         else:
             low = middle + 1
-    found = refused(render("\n".join(lines[:low])))[0]
-    raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {EXPECTED}, got {found}.")
+    return low
+
+
+# A pinned id is one the page gave a paragraph (hooks/column/paragraphs.py): lower-case words of letters and
+# digits joined by '-', "-2" and the like included.
+PINNED_ID_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+PIN_EXPECTED = (
+    "a paragraph's id pinned by '{#id}' on a line of its own at the paragraph's end, the id being lower-case "
+    "words of letters and digits joined by '-', as the paragraph's link shows it"
+)
+MISPLACED_PIN_RE = re.compile(r"\{:?\s*#[^{}]*\}\s*$")
+
+
+class _Paragraphs(HTMLParser):
+    """Every <p> of rendered Markdown: whether it is top-level, its id (None when it has none), its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.found: list[list] = []  # [top-level, id, text]
+        self.open: list | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p":
+            self.open = [self.depth == 0, dict(attrs).get("id"), ""]
+            self.found.append(self.open)
+        if tag not in VOID_ELEMENTS:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID_ELEMENTS:
+            self.depth -= 1
+        if tag == "p":
+            self.open = None
+
+    def handle_data(self, data: str) -> None:
+        if self.open is not None:
+            self.open[2] += data
+
+
+def pin_problems(html: str, reserved: tuple[str, ...]) -> list[str]:
+    """What is wrong with the pinned ids in a rendered body, each said the way the error message says it."""
+    reader = _Paragraphs()
+    reader.feed(html)
+    reader.close()
+    problems, seen = [], set()
+    for top_level, id_, text in reader.found:
+        if id_ is None:
+            if top_level and MISPLACED_PIN_RE.search(text):
+                pin = MISPLACED_PIN_RE.search(text).group(0).strip()
+                problems.append(f"{pin!r} at the end of a line of text (it would be shown as text)")
+            continue
+        pin = shown("{#" + id_ + "}")
+        if not top_level:
+            problems.append(f"{pin!r} on a paragraph inside a list or a block quote (only the column's own have ids)")
+        elif not PINNED_ID_RE.fullmatch(id_) or id_ != id_.lower():
+            problems.append(repr(pin))
+        elif id_ in reserved:
+            problems.append(f"{pin!r}, an id the page's template gives its own element")
+        elif id_ in seen:
+            problems.append(f"{pin!r} a second time (two paragraphs cannot share an id)")
+        seen.add(id_)
+    return problems
+
+
+def check_pinned_ids(
+    source: str, file: str, render: Callable[[str], str], html: str, reserved: tuple[str, ...]
+) -> None:
+    """Stop on a paragraph id pinned in the body (`{#id}`, which keeps a reworded paragraph's published id)
+    that is not one the page could have given, that the template uses, that two paragraphs share, or that
+    sits where it does nothing. `html` is the body as the build rendered it; the line is found as check_body
+    finds it."""
+    found = pin_problems(html, reserved)
+    if not found:
+        return
+    first_line, body = split_body(source)
+    if not pin_problems(render(body), reserved):
+        raise InputError(f"{file}: the column's body: expected {PIN_EXPECTED}, got {found[0]}.")
+    low = shortest_beginning(body, lambda text: bool(pin_problems(render(text), reserved)))
+    found = pin_problems(render("\n".join(body.split("\n")[:low])), reserved)[0]
+    raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {PIN_EXPECTED}, got {found}.")
 
 
 class _Anchors(HTMLParser):
@@ -161,19 +273,28 @@ def anchors(html: str) -> _Anchors:
     return reader
 
 
+FRAGMENT_EXPECTED = "a '#' link to a place on the page (such as a paragraph: its link, beside it, shows its id)"
+
+
+def missing_fragments(html: str, page_html: str) -> list[str]:
+    """The targets of the '#' links in `html` that no element of the finished page has."""
+    ids = anchors(page_html).ids
+    return [fragment for fragment in anchors(html).fragments if fragment not in ids]
+
+
+def no_element(fragment: str) -> str:
+    return f"a link to {shown('#' + fragment)!r}, which no element has"
+
+
 def check_fragments(source: str, file: str, body_html: str, page_html: str) -> None:
     """Stop on a '#' link of the body (`body_html`, as Markdown rendered it) that points at no id of the
     finished page (`page_html`): the paragraphs' ids are added after Markdown, so only the finished page
     can tell. The line is the first of the body that writes the target."""
-    ids = anchors(page_html).ids
-    missing = [fragment for fragment in anchors(body_html).fragments if fragment not in ids]
+    missing = missing_fragments(body_html, page_html)
     if not missing:
         return
     first_line, body = split_body(source)
     lines = body.split("\n")
     number = next((n for n, line in enumerate(lines) if f"#{missing[0]}" in unquote(line)), None)
     where = f"{file}, line {first_line + number}" if number is not None else file
-    raise InputError(
-        f"{where}: the column's body: expected a '#' link to a place on the page (such as a paragraph: its "
-        f"link, beside it, shows its id), got a link to {shown('#' + missing[0])!r}, which no element has."
-    )
+    raise InputError(f"{where}: the column's body: expected {FRAGMENT_EXPECTED}, got {no_element(missing[0])}.")

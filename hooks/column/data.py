@@ -270,7 +270,11 @@ FRONT_MATTER = {
     "disclaimer": (TEXT, True),
     "date": (DATE, False),  # first published; optional, as a source may give none (this column's does not)
     "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
+    "corrections": ("a list of corrections", False),  # the editor's notes, oldest first: check_corrections
 }
+CORRECTIONS = "a list of corrections, oldest first, each with 'date' and 'text' (leave the field out if none)"
+# A correction's text is a sentence of Markdown, checked like the body by the hooks (body.sentence_html).
+CORRECTION = {"date": (DATE, True), "text": (TEXT, True)}
 
 
 def check_front_matter(doc: Located, authors: dict) -> dict:
@@ -287,7 +291,46 @@ def check_front_matter(doc: Located, authors: dict) -> dict:
             raise doc.fail("updated", "to come with 'date', the first publication, which is missing", show_got=False)
         if is_before(meta["updated"], meta["date"]):
             raise doc.fail("updated", f"a date not before 'date' ({meta['date']})", meta["updated"])
+    if "corrections" in meta:
+        check_corrections(doc, meta)
     return meta
+
+
+def check_corrections(doc: Located, meta: dict) -> None:
+    """Each correction has a date and a text; the dates run oldest first, none before `date`. A correction
+    changes the column, so when `updated` is written it is not before the last one (when it is not, the
+    last correction's date is the page's modified date: render.modified_date)."""
+    corrections = meta["corrections"]
+    if not isinstance(corrections, list) or not corrections:
+        raise doc.fail("corrections", CORRECTIONS, corrections)
+    previous = None
+    for index, correction in enumerate(corrections):
+        path = f"corrections.{index}"
+        check_fields(doc, correction, path, CORRECTION, "a correction")
+        when = correction["date"]
+        if "date" in meta and is_before(when, meta["date"]):
+            raise doc.fail(f"{path}.date", f"a date not before 'date' ({meta['date']})", when)
+        if previous is not None and is_before(when, previous):
+            raise doc.fail(
+                f"{path}.date", f"a date not before the correction above it ({previous}): oldest first", when
+            )
+        previous = when
+    if "updated" in meta and is_before(meta["updated"], previous):
+        raise doc.fail(
+            "updated",
+            f"a date not before the last correction's ({previous}), which changed the column (or no 'updated': "
+            "the last correction's date is then the page's)",
+            meta["updated"],
+        )
+
+
+def undated_warning(file: str) -> str:
+    """What a build of a column without `date` says: the page invents none, so nothing on it tells when."""
+    return (
+        f"{file}: field 'date' is not set: readers, link previews and article extractors cannot tell when the "
+        "column was written (an extractor may take a date from its text instead). Set 'date' to the day it was "
+        "first published, if that is known; the page shows no date rather than invent one."
+    )
 
 
 # --- data files ----------------------------------------------------------------------------------------
@@ -401,3 +444,20 @@ def check_site_url(value: object, file: str) -> str:
             f"(or the SITE_URL environment variable), got {describe(value)}{reason}."
         )
     return value if value.endswith("/") else value + "/"
+
+
+# A deploy preview: the same build, marked so that search engines leave it out (README, "Deploy previews").
+PREVIEW_ENV = "SITE_PREVIEW"
+PREVIEW_VALUES = {"1": True, "0": False, "": False}
+
+
+def check_preview(value: str | None) -> bool:
+    """Whether the SITE_PREVIEW environment variable asks for a preview build: 1 yes; 0, empty or unset no."""
+    if value is None:
+        return False
+    if value not in PREVIEW_VALUES:
+        raise InputError(
+            f"environment variable {PREVIEW_ENV}: expected 1 (a deploy preview, not to be indexed) or 0 (the site "
+            f"itself; the same as unset), got {describe(value)}."
+        )
+    return PREVIEW_VALUES[value]

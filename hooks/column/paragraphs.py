@@ -36,15 +36,24 @@ def paragraph_id(text: str) -> str:
     return kept
 
 
-def paragraph_ids(texts: list[str], reserved: tuple[str, ...] = ()) -> list[str]:
+def paragraph_ids(
+    texts: list[str], reserved: tuple[str, ...] = (), pinned: list[str | None] | None = None
+) -> list[str]:
     """One unique id per paragraph, in order. A paragraph keeps the id its words give it unless an earlier
     paragraph (or the page itself: `reserved`) already has that id; then it gets the first free "-2",
-    "-3", ... suffix that no paragraph's own id uses, so that no suffix takes another paragraph's id."""
-    own = [paragraph_id(text) for text in texts]
-    taken = set(reserved)
+    "-3", ... suffix that no paragraph's own id uses, so that no suffix takes another paragraph's id.
+    A pinned id (`pinned`, by paragraph: the id it was published with, or None) is the paragraph's
+    whatever its words, and no other paragraph takes it (the body check keeps pins unique and off
+    `reserved`)."""
+    pinned = pinned or [None] * len(texts)
+    own = [pin or paragraph_id(text) for text, pin in zip(texts, pinned, strict=True)]
+    taken = set(reserved) | {pin for pin in pinned if pin}
     natural = set(own)
     ids = []
-    for base in own:
+    for base, pin in zip(own, pinned, strict=True):
+        if pin:
+            ids.append(pin)
+            continue
         candidate, n = base, 1
         while candidate in taken or (candidate != base and candidate in natural):
             n += 1
@@ -74,8 +83,9 @@ class _TopLevelParagraphs(HTMLParser):
         for line in source.splitlines(keepends=True):
             self.line_offsets.append(self.line_offsets[-1] + len(line))
         self.depth = 0
-        self.open: tuple[int, int, list[str]] | None = None
-        self.found: list[tuple[int, int, int, str]] = []  # (tag start, tag end, end tag start, text)
+        self.open: tuple[int, int, str | None, list[str]] | None = None
+        # (tag start, tag end, end tag start, pinned id or None, text)
+        self.found: list[tuple[int, int, int, str | None, str]] = []
 
     def position(self) -> int:
         line, column = self.getpos()
@@ -86,7 +96,7 @@ class _TopLevelParagraphs(HTMLParser):
             return
         if self.depth == 0 and tag == "p":
             start = self.position()
-            self.open = (start, start + len(self.get_starttag_text()), [])
+            self.open = (start, start + len(self.get_starttag_text()), dict(attrs).get("id"), [])
         self.depth += 1
 
     def handle_endtag(self, tag):
@@ -94,29 +104,34 @@ class _TopLevelParagraphs(HTMLParser):
             return
         self.depth -= 1
         if self.depth == 0 and tag == "p" and self.open:
-            start, tag_end, text = self.open
-            self.found.append((start, tag_end, self.position(), " ".join("".join(text).split())))
+            start, tag_end, pinned, text = self.open
+            self.found.append((start, tag_end, self.position(), pinned, " ".join("".join(text).split())))
             self.open = None
 
     def handle_data(self, data):
         if self.open:
-            self.open[2].append(data)
+            self.open[3].append(data)
 
 
 def link_paragraphs(
     body_html: str, standfirst: str, label: Callable[[int], str], reserved: tuple[str, ...] = ()
 ) -> tuple[str, dict]:
     """Ids and permalinks for the column's paragraphs: the standfirst (paragraph 1, drawn by the template)
-    and each top-level <p> of the rendered body; `label(number)` names a permalink. Returns the body's HTML
-    with them, and the standfirst's {"id", "permalink"} for the template."""
+    and each top-level <p> of the rendered body, which keeps an id pinned in the Markdown (`{#id}`, checked
+    by body.check_pinned_ids); `label(number)` names a permalink. Returns the body's HTML with them, and the
+    standfirst's {"id", "permalink"} for the template."""
     parser = _TopLevelParagraphs(body_html)
     parser.feed(body_html)
     parser.close()
-    ids = paragraph_ids([standfirst] + [text for *_, text in parser.found], reserved)
+    texts = [standfirst] + [text for *_, text in parser.found]
+    ids = paragraph_ids(texts, reserved, [None] + [pinned for *_, pinned, _ in parser.found])
     pieces, done = [], 0
-    for number, ((start, tag_end, end_tag, _), id_) in enumerate(zip(parser.found, ids[1:], strict=True), start=2):
+    for number, ((start, tag_end, end_tag, pinned, _), id_) in enumerate(
+        zip(parser.found, ids[1:], strict=True), start=2
+    ):
         tag = body_html[start:tag_end]
-        pieces += [body_html[done:start], f'<p id="{html.escape(id_)}"{tag[2:]}', body_html[tag_end:end_tag]]
+        opening = tag if pinned else f'<p id="{html.escape(id_)}"{tag[2:]}'
+        pieces += [body_html[done:start], opening, body_html[tag_end:end_tag]]
         pieces.append(permalink(id_, label(number)))
         done = end_tag
     pieces.append(body_html[done:])

@@ -80,6 +80,7 @@ def structured_data(
     publisher: dict,
     reading_time: ReadingTime,
     dates: dict,
+    corrections: list[dict] = (),
 ) -> dict:
     """schema.org OpinionNewsArticle. The template serialises it with `tojson`, which escapes <, > and &
     so that no value can close the <script> block. The dates appear only when the front matter sets them."""
@@ -118,6 +119,12 @@ def structured_data(
         data["datePublished"] = dates["published"]["iso"]
     if "modified" in dates:
         data["dateModified"] = dates["modified"]["iso"]
+    if corrections:
+        # schema.org's `correction` (The Trust Project's): a CorrectionComment for each, with its date.
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": correction["words"], "datePublished": correction["date"]["iso"]}
+            for correction in corrections
+        ]
     return data
 
 
@@ -126,19 +133,40 @@ def image_object(image: dict) -> dict:
 
 
 def publication_dates(meta: dict, locale: Locale | str) -> dict:
-    """The front matter's dates, those that are set: {"published" (date), "modified" (updated): {"iso": as
-    written and checked, "text": the calendar day as the site's language writes it (en_GB: 28 March 2016)}}."""
+    """The column's dates, those that are known: {"published" (date), "modified" (modified_date): the date
+    as shown (shown_date)}."""
     dates = {}
-    for key, field in (("published", "date"), ("modified", "updated")):
-        if field in meta:
-            day = calendar_day(parse_date(meta[field]))
-            dates[key] = {"iso": meta[field], "text": format_date(day, format="long", locale=locale)}
+    for key, value in (("published", meta.get("date")), ("modified", modified_date(meta))):
+        if value:
+            dates[key] = shown_date(value, locale)
     return dates
+
+
+def shown_date(value: str, locale: Locale | str) -> dict:
+    """{"iso": a checked date as written, "text": its calendar day as the site's language writes it (en_GB:
+    28 March 2016)}."""
+    return {"iso": value, "text": format_date(calendar_day(parse_date(value)), format="long", locale=locale)}
+
+
+def modified_date(meta: dict) -> str | None:
+    """When the column last changed in substance: `updated`, else its last correction's date (a correction
+    is such a change, and data.check_corrections keeps `updated` from falling before it), else unknown."""
+    corrections = meta.get("corrections")
+    return meta.get("updated") or (corrections[-1]["date"] if corrections else None)
+
+
+def corrections(meta: dict, texts: list[tuple[str, str]], locale: Locale | str) -> list[dict]:
+    """The editor's notes, oldest first: each correction's date as shown ("date": shown_date) and its text as
+    checked HTML ("html") and as the words a reader sees ("words", for the JSON-LD)."""
+    return [
+        {"date": shown_date(correction["date"], locale), "html": html, "words": words}
+        for correction, (html, words) in zip(meta.get("corrections", []), texts, strict=True)
+    ]
 
 
 def last_modified(meta: dict) -> str | None:
     """The sitemap's lastmod: when the page last changed, if the front matter says."""
-    return meta.get("updated") or meta.get("date")
+    return modified_date(meta) or meta.get("date")
 
 
 HTML_START_RE = re.compile(r"(<html)(?=[\s>])", re.IGNORECASE)
@@ -184,15 +212,17 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
-def host_headers(csp: str, fingerprinted: list[str]) -> str:
+def host_headers(csp: str, fingerprinted: list[str], *, preview: bool = False) -> str:
     """`_headers` for Netlify and Cloudflare Pages: the page's policy plus what only headers can say.
-    Only fingerprinted files (their name changes with their content) are cached for long."""
+    Only fingerprinted files (their name changes with their content) are cached for long. A preview's
+    files, the cards and icons too, carry `X-Robots-Tag: noindex`, which a page's <meta> cannot say for them."""
     lines = [
         "/*",
         f"  Content-Security-Policy: {csp}; frame-ancestors 'none'",
         f"  Referrer-Policy: {REFERRER_POLICY}",
         "  X-Content-Type-Options: nosniff",
         f"  Permissions-Policy: {PERMISSIONS_POLICY}",
+        *(["  X-Robots-Tag: noindex"] if preview else []),
     ]
     for path in fingerprinted:
         lines += [f"/{path}", "  Cache-Control: public, max-age=31536000, immutable"]
@@ -213,7 +243,11 @@ def light_palette(css: str) -> dict[str, str]:
     return {name: colour for name, colour in PALETTE_RE.findall(css)}
 
 
-def robots_txt(site_url: str) -> str:
+def robots_txt(site_url: str, *, preview: bool = False) -> str:
+    """The site: everything may be crawled, and the sitemap is named. A deploy preview: nothing may be,
+    and no sitemap is named (its own lists no page: overrides/sitemap.xml)."""
+    if preview:
+        return "User-agent: *\nDisallow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
 
 
