@@ -105,13 +105,14 @@ def test_arabic_is_laid_out_right_to_left(open_language_page):
     assert box["siteName"]["left"] > box["theme"]["right"]
     # The headline and paragraphs are set from the right edge of the column.
     assert abs(box["standfirst"]["right"] - column["right"]) < 2
-    # The disclaimer's rule is on its right (the start of a line); the paragraph mark follows the last word, so
-    # it sits left of the text's end, with its gap on its right.
+    # The disclaimer's and the corrections' rules are on their right (the start of a line); the paragraph mark
+    # follows the last word, so it sits left of the text's end, with its gap on its right.
     rule = page.evaluate(
-        """() => { const s = getComputedStyle(document.querySelector('.oc-disclaimer'));
-                   return [s.borderRightWidth, s.borderLeftWidth, s.fontStyle]; }"""
+        """() => ['.oc-disclaimer', '.oc-corrections'].map(selector => {
+                   const s = getComputedStyle(document.querySelector(selector));
+                   return [s.borderRightWidth, s.borderLeftWidth, s.fontStyle]; })"""
     )
-    assert rule == ["3px", "0px", "normal"]
+    assert rule == [["3px", "0px", "normal"], ["3px", "0px", "normal"]]
     mark = page.evaluate(
         "() => { const s = getComputedStyle(document.querySelector('.oc-permalink'));"
         " return [s.marginRight, s.marginLeft]; }"
