@@ -16,6 +16,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from browser_support import CHROMIUM_ARGS, CSP_LISTENER, canonical_url
+from support import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
@@ -253,7 +254,7 @@ def test_share_links_carry_the_quote_and_the_link_and_nothing_else(open_page, se
     title = page.locator("h1.oc-headline").inner_text().strip()
     quote = f"\u201c{passage}\u201d \u2014 {author_name(seed)}"
 
-    networks = [n for n in yaml.safe_load((ROOT / "data" / "networks.yml").read_text()) if "quote_url" in n]
+    networks = [n for n in yaml.safe_load((COLUMNS / "data" / "networks.yml").read_text()) if "quote_url" in n]
     anchors = page.locator("[data-oc-quote]")
     assert anchors.count() == len(networks) >= 1
     for i, network in enumerate(networks):
