@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import glob
 import io
+import json
 import os
 import shutil
 import signal
@@ -64,6 +65,33 @@ return found;
 
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+# Firefox's profile: Marionette on a free port (written to MarionetteActivePort), and nothing that reaches
+# beyond this machine. Marionette's recommended preferences already turn off updates, telemetry and first-run
+# pages; without these, strace showed Firefox looking up the hosts of the page's share links (DNS prefetch)
+# and fetching remote settings (whose server Firefox lets a test replace only with
+# MOZ_REMOTE_SETTINGS_DEVTOOLS=1). The rest stops what would call out later in a run.
+FIREFOX_PREFS = {
+    "marionette.port": 0,
+    "browser.shell.checkDefaultBrowser": False,
+    "network.dns.disablePrefetch": True,
+    "network.dns.disablePrefetchFromHTTPS": True,
+    "network.prefetch-next": False,
+    "network.predictor.enabled": False,
+    "network.http.speculative-parallel-limit": 0,
+    "network.trr.mode": 5,
+    "network.connectivity-service.enabled": False,
+    "network.captive-portal-service.enabled": False,
+    "services.settings.server": "data:,#remote-settings-dummy/v1",
+    "browser.safebrowsing.malware.enabled": False,
+    "browser.safebrowsing.phishing.enabled": False,
+    "browser.safebrowsing.downloads.enabled": False,
+    "browser.safebrowsing.provider.mozilla.updateURL": "",
+    "browser.region.network.url": "",
+    "browser.region.update.enabled": False,
+    "extensions.blocklist.enabled": False,
+    "media.gmp-manager.updateEnabled": False,
+}
 
 # Loopback only: no proxy from the environment stands between the tests and their own server or driver.
 LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -186,12 +214,10 @@ class Firefox(Engine):
         from marionette_driver.marionette import Marionette
 
         self._by = By
-        # Marionette also sets its recommended preferences (no updates, telemetry, or first-run pages).
-        prefs = {"marionette.port": 0, "browser.shell.checkDefaultBrowser": False}
         (profile / "user.js").write_text(
-            "".join(f'user_pref("{k}", {str(v).lower() if isinstance(v, bool) else v});\n' for k, v in prefs.items())
+            "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in FIREFOX_PREFS.items())
         )
-        env = os.environ | {"MOZ_HEADLESS": "1", "MOZ_CRASHREPORTER_DISABLE": "1"}
+        env = os.environ | {"MOZ_HEADLESS": "1", "MOZ_CRASHREPORTER_DISABLE": "1", "MOZ_REMOTE_SETTINGS_DEVTOOLS": "1"}
         command = [FIREFOX, "--headless", "--marionette", "-remote-allow-system-access", "--no-remote"]
         process = start([*command, "--profile", str(profile)], env=env, stderr=subprocess.DEVNULL)
         self._cleanup.callback(end, process)
