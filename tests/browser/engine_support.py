@@ -63,9 +63,6 @@ Services.console.reset();
 return found;
 """
 
-
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
 # Firefox's profile: Marionette on a free port (written to MarionetteActivePort), and nothing that reaches
 # beyond this machine. Marionette's recommended preferences already turn off updates, telemetry and first-run
 # pages; without these, strace showed Firefox looking up the hosts of the page's share links (DNS prefetch)
@@ -115,6 +112,9 @@ def wait_until(check, timeout: float, what: str, interval: float = 0.05):
         time.sleep(interval)
 
 
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
 def _end_with_parent() -> None:
     """In the child: SIGTERM when the test process dies, even if it is killed and cannot clean up (Linux's
     PR_SET_PDEATHSIG). Firefox's processes end with Firefox, and MiniBrowser's with the Xvfb it draws on."""
@@ -145,6 +145,11 @@ def end(process: subprocess.Popen | None, grace: float = 10) -> None:
         os.killpg(process.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(5)
+
+
+def quietly(call) -> None:
+    with contextlib.suppress(Exception):
+        call()
 
 
 class Engine:
@@ -187,9 +192,6 @@ class Engine:
         """A WebDriver click, at the element's centre, as a reader's pointer would."""
         raise NotImplementedError
 
-    def resize(self, width: int, height: int) -> None:
-        raise NotImplementedError
-
     def screenshot(self) -> Image.Image:
         raise NotImplementedError
 
@@ -228,7 +230,8 @@ class Firefox(Engine):
         port = wait_until(lambda: port_file.read_text().strip(), 10, "Marionette port file")
         self.driver = Marionette(host="127.0.0.1", port=int(port))
         self.driver.start_session()
-        self._cleanup.callback(self.driver.delete_session)
+        # A browser that has crashed cannot end its session; it is ended as a process all the same.
+        self._cleanup.callback(quietly, self.driver.delete_session)
         self.console()  # start-up messages are not the page's
 
     def run(self, script: str, *args):
@@ -247,9 +250,6 @@ class Firefox(Engine):
 
     def click(self, selector: str) -> None:
         self.driver.find_element(self._by.CSS_SELECTOR, selector).click()
-
-    def resize(self, width: int, height: int) -> None:
-        self.driver.set_window_rect(width=width, height=height)
 
     def screenshot(self) -> Image.Image:
         return Image.open(io.BytesIO(self.driver.screenshot(format="binary", full=False))).convert("RGB")
@@ -295,7 +295,7 @@ class WebKit(Engine):
         options.binary_location = minibrowser
         options.add_argument("--automation")
         self.driver = webdriver.Remote(command_executor=url, options=options)
-        self._cleanup.callback(self.driver.quit)
+        self._cleanup.callback(quietly, self.driver.quit)
 
     def _start_xvfb(self) -> str:
         """Xvfb on the first free display (it writes the number to a pipe); returns ':N'."""
@@ -335,9 +335,6 @@ class WebKit(Engine):
 
     def click(self, selector: str) -> None:
         self.driver.find_element(self._by.CSS_SELECTOR, selector).click()
-
-    def resize(self, width: int, height: int) -> None:
-        self.driver.set_window_rect(width=width, height=height)
 
     def screenshot(self) -> Image.Image:
         return Image.open(io.BytesIO(self.driver.get_screenshot_as_png())).convert("RGB")
