@@ -100,21 +100,11 @@ def test_theme_toggle_switches_and_is_remembered(opened, reporting_server):
     system = engine.run("return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';")
     other = "light" if system == "dark" else "dark"
     before = engine.run(THEME)
-    assert before | {"background": None} == {
-        "chosen": None,
-        "stored": None,
-        "pressed": str(system == "dark").lower(),
-        "background": None,
-    }
+    assert (before["chosen"], before["stored"], before["pressed"]) == (None, None, str(system == "dark").lower())
 
     engine.click("button[data-oc-theme]")
     chosen = engine.run(THEME)
-    assert chosen | {"background": None} == {
-        "chosen": other,
-        "stored": other,
-        "pressed": str(other == "dark").lower(),
-        "background": None,
-    }
+    assert (chosen["chosen"], chosen["stored"], chosen["pressed"]) == (other, other, str(other == "dark").lower())
     darker = luminance(chosen["background"]) < luminance(before["background"])
     assert darker == (other == "dark"), (before, chosen)
 
@@ -129,7 +119,8 @@ def test_theme_toggle_switches_and_is_remembered(opened, reporting_server):
 
 
 SHARE_BAR = """return Array.from(DOC.querySelectorAll("section.oc-share a.oc-button[aria-label^='Share ']"),
-  (a) => [a.getAttribute("aria-label"), a.href, a.getClientRects().length > 0 && getComputedStyle(a).visibility]);"""
+  (a) => [a.getAttribute("aria-label"), a.href,
+          a.getClientRects().length > 0 && a.ownerDocument.defaultView.getComputedStyle(a).visibility]);"""
 
 
 def test_every_share_link_is_right(opened, reporting_server):
