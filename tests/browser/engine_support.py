@@ -19,6 +19,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 from PIL import Image
@@ -212,8 +213,12 @@ class Firefox(Engine):
     name = "firefox"
 
     def _start(self, profile: Path):
-        from marionette_driver.by import By
-        from marionette_driver.marionette import Marionette
+        # marionette-driver imports mozrunner and mozinfo, which use APIs Python deprecates (telnetlib,
+        # distro.linux_distribution); their warnings say nothing about this page.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from marionette_driver.by import By
+            from marionette_driver.marionette import Marionette
 
         self._by = By
         (profile / "user.js").write_text(
@@ -278,6 +283,9 @@ class WebKit(Engine):
     def _start(self, minibrowser: str):
         from selenium import webdriver
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.proxy import Proxy, ProxyType
+        from selenium.webdriver.remote.client_config import ClientConfig
+        from selenium.webdriver.remote.remote_connection import RemoteConnection
         from selenium.webdriver.webkitgtk.options import Options
 
         self._by = By
@@ -294,7 +302,9 @@ class WebKit(Engine):
         options = Options()
         options.binary_location = minibrowser
         options.add_argument("--automation")
-        self.driver = webdriver.Remote(command_executor=url, options=options)
+        # Straight to the driver on loopback, whatever proxy the environment names.
+        config = ClientConfig(remote_server_addr=url, proxy=Proxy({"proxyType": ProxyType.DIRECT}))
+        self.driver = webdriver.Remote(command_executor=RemoteConnection(client_config=config), options=options)
         self._cleanup.callback(quietly, self.driver.quit)
 
     def _start_xvfb(self) -> str:
