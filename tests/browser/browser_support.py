@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import html
 import http.server
+import json
 import os
 import re
 import shutil
@@ -60,9 +61,14 @@ def site_base_path(site: Path) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def make_handler(site: Path, base: str):
+# Where serve(site, csp_reports=...) asks browsers to report violations (the `report-uri` it adds).
+CSP_REPORT_PATH = "__csp-report"
+
+
+def make_handler(site: Path, base: str, csp_reports: list | None = None):
     headers_file = site / "_headers"
     rules = parse_headers(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else []
+    report_uri = base + CSP_REPORT_PATH
 
     def in_site(path: str) -> str | None:
         """The path inside the site folder, or None outside the base path."""
@@ -73,8 +79,23 @@ def make_handler(site: Path, base: str):
         def end_headers(self):
             # _headers paths are relative to where the site is deployed.
             for name, value in headers_for(rules, in_site(self.path) or ""):
+                if csp_reports is not None and name.lower() == "content-security-policy":
+                    value += f"; report-uri {report_uri}"
                 self.send_header(name, value)
             super().end_headers()
+
+        def do_POST(self):
+            # The reports the browser sends when csp_reports is given; nothing else is accepted.
+            if csp_reports is None or self.path != report_uri:
+                self.send_error(405)
+                return
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            try:
+                csp_reports.append(json.loads(body))
+            except ValueError:
+                csp_reports.append({"unreadable report": body.decode("utf-8", "replace")})
+            self.send_response(204)
+            self.end_headers()
 
         def translate_path(self, path):
             return super().translate_path(in_site(path) or "/")
@@ -106,10 +127,13 @@ def make_handler(site: Path, base: str):
 
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """Serve `site` on 127.0.0.1 on a free port, under the path it was built for; yields its URL."""
+def serve(site: Path, *, csp_reports: list | None = None):
+    """Serve `site` on 127.0.0.1 on a free port, under the path it was built for; yields its URL. With a list
+    as csp_reports, the policy header also asks for violation reports (`report-uri`, which blocks nothing
+    more), and each report the browser posts is appended to that list: a browser whose driver cannot watch a
+    page from its first byte still tells what its policy blocked."""
     base = site_base_path(site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site, base))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site, base, csp_reports))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

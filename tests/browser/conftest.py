@@ -1,5 +1,6 @@
 """Fixtures for the browser tests: the built site (tests/conftest.py `site`) served on loopback with the
-host's headers, Chromium through Playwright, and pages that record everything that can go wrong."""
+host's headers, Chromium through Playwright, Firefox and WebKit (engine_support.py), and pages that record
+everything that can go wrong."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_support import CHROMIUM_ARGS, CSP_LISTENER, find_chromium, find_vnu, serve
+from engine_support import Firefox, WebKit, find_minibrowser, missing
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -33,6 +35,31 @@ def server(site):
 def origin(server):
     parts = urlsplit(server)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture(scope="module")
+def reporting_server(site):
+    """(base URL, CSP reports): the built site served as `server` serves it, its policy header also asking
+    the browser to report violations (browser_support.serve); for engines no driver watches from the start."""
+    reports: list = []
+    with serve(site, csp_reports=reports) as url:
+        yield url, reports
+
+
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
+def engine(request, tmp_path_factory):
+    """Firefox ESR, then WebKitGTK (engine_support): one browser each for the module that uses it."""
+    lacking = missing(request.param)
+    if lacking:
+        missing_tool(f"{request.param}: {lacking}")
+    if request.param == "firefox":
+        browser = Firefox(tmp_path_factory.mktemp("firefox-profile"))
+    else:
+        browser = WebKit(find_minibrowser())
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 @pytest.fixture(scope="session")
