@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
-    style = render.colour_fallback(style)
+    style = render.compact_css(render.colour_fallback(style))
     passage_script = (custom_dir / PASSAGE_SCRIPT).read_bytes()
     passage_path = PASSAGE_PATH.format(render.fingerprint(passage_script))
     csp = render.content_security_policy(

@@ -92,6 +92,11 @@ def test_the_palette_is_also_declared_without_light_dark_right_after_its_rule():
     assert render.colour_fallback("body { color: #000; }") == "body { color: #000; }"
 
 
+def test_the_inlined_stylesheet_drops_comments_and_collapses_whitespace_but_keeps_strings():
+    css = 'a::before {\n  content: "/* kept */  \\"";  /* dropped */\n}\n\n/* dropped */\nb { quotes: \'"\' "\'"; }'
+    assert render.compact_css(css) == 'a::before { content: "/* kept */  \\""; } b { quotes: \'"\' "\'"; }'
+
+
 def test_initials_skip_honorifics():
     assert render.initials("Dr Alexander Yakovenko") == "AY"
     assert render.initials("Prof. Jane Q. Public") == "JP"
