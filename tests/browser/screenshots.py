@@ -88,6 +88,10 @@ def main() -> int:
                 if path in PREPARE:
                     PREPARE[path](page)
                 path.parent.mkdir(parents=True, exist_ok=True)
+                if full_page:
+                    # The whole page in view: parts drawn only near the view (content-visibility) are drawn.
+                    height = page.evaluate("document.scrollingElement.scrollHeight")
+                    page.set_viewport_size({"width": options["viewport"]["width"], "height": height})
                 page.screenshot(path=str(path), full_page=full_page, animations="disabled")
                 context.close()
                 print(path.relative_to(ROOT))

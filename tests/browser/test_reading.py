@@ -229,12 +229,26 @@ def test_on_paper_the_credit_gives_the_address(open_page):
 # --- the footer -----------------------------------------------------------------------------------------------
 
 
-def rule_extent(page, element_top: float) -> tuple[int, int] | None:
-    """Left and right of the first horizontal rule drawn from 2 px above `element_top` (page pixels) to 40 px
-    below it: the first unbroken run of 200 px or more that is not the paper (the band's commonest colour)."""
-    shot = Image.open(BytesIO(page.screenshot(full_page=True))).convert("RGB")
+# To the end of the page, as a reader scrolls: parts drawn only near the view take their real height as they
+# come into it, and the end moves; until it stays put.
+SCROLL_TO_THE_END_JS = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  let still = 0;
+  for (let i = 0; i < 20 && still < 3; i++) {
+    const height = document.scrollingElement.scrollHeight;
+    window.scrollTo(0, height - innerHeight);
+    await frame();
+    still = document.scrollingElement.scrollHeight === height ? still + 1 : 0;
+  }
+}"""
+
+
+def rule_extent(page, top: float) -> tuple[int, int] | None:
+    """Left and right of the first horizontal rule drawn from 2 px above `top` (in the view) to 40 px below
+    it: the first unbroken run of 200 px or more that is not the paper (the band's commonest colour)."""
+    shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
     width = shot.size[0]
-    band = shot.crop((0, int(element_top) - 2, width, int(element_top) + 40))
+    band = shot.crop((0, int(top) - 2, width, int(top) + 40))
     paper = max(band.getcolors(band.size[0] * band.size[1]), key=lambda pair: pair[0])[1]
     for y in range(band.size[1]):
         start = None
@@ -252,10 +266,10 @@ def rule_extent(page, element_top: float) -> tuple[int, int] | None:
 @pytest.mark.parametrize("width", [320, 375, 768, 1280])
 def test_the_footer_rule_is_as_wide_as_the_column(open_page, width):
     page, watch = open_page(viewport={"width": width, "height": 800})
+    page.evaluate(SCROLL_TO_THE_END_JS)  # where a reader sees the footer
     column = page.locator("#oc-column").bounding_box()
     footer = page.locator("footer.oc-footer").bounding_box()
-    scroll = page.evaluate("scrollY")
-    extent = rule_extent(page, footer["y"] + scroll)
+    extent = rule_extent(page, footer["y"])
     assert extent is not None, "no rule drawn at the footer's top"
     left, right = extent
     assert abs(left - column["x"]) <= 1 and abs(right - (column["x"] + column["width"])) <= 1, (extent, column)
