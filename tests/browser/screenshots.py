@@ -88,10 +88,12 @@ def main() -> int:
                 if path in PREPARE:
                     PREPARE[path](page)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                if full_page:
-                    # The whole page in view: parts drawn only near the view (content-visibility) are drawn.
-                    height = page.evaluate("document.scrollingElement.scrollHeight")
+                for _ in range(3 if full_page else 0):
+                    # The whole page in view: parts drawn only near the view (content-visibility) are drawn,
+                    # and take their own height, which the next pass fits.
+                    height = page.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
                     page.set_viewport_size({"width": options["viewport"]["width"], "height": height})
+                    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
                 page.screenshot(path=str(path), full_page=full_page, animations="disabled")
                 context.close()
                 print(path.relative_to(ROOT))
