@@ -30,7 +30,7 @@ serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 # Lint and format first (fast), then the whole suite.
-test: $(VENV)/.installed-test tests/vnu/node_modules/.installed
+test: $(VENV)/.installed-test tests/vnu/node_modules/.installed tests/readability/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -38,6 +38,11 @@ test: $(VENV)/.installed-test tests/vnu/node_modules/.installed
 # The current W3C Nu checker (npm vnu-jar), pinned by tests/vnu/package-lock.json; needs Node and npm.
 tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock.json
 	cd tests/vnu && npm ci --no-audit --no-fund
+	touch $@
+
+# Mozilla's Readability (Firefox Reader View's library) on jsdom, pinned by tests/readability/package-lock.json.
+tests/readability/node_modules/.installed: tests/readability/package.json tests/readability/package-lock.json
+	cd tests/readability && npm ci --no-audit --no-fund
 	touch $@
 
 # PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's pictures,
@@ -85,4 +90,4 @@ clean:
 
 # clean, and what the project installed: .venv and the npm folders (the next make re-installs them).
 distclean: clean
-	rm -rf $(VENV) bench/node_modules tests/vnu/node_modules
+	rm -rf $(VENV) bench/node_modules tests/vnu/node_modules tests/readability/node_modules

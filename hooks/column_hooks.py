@@ -58,7 +58,7 @@ TOUCH_ICON = "apple-touch-icon.png"
 # A file whose name carries its content's hash (render.fingerprint): cached for a year by the host.
 FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{10}\.(png|js)$")
 # The ids the page's templates give their own elements: no paragraph takes one of them.
-TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share-title")
+TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share", "oc-share-title")
 
 # MkDocs loads this module once per process (`mkdocs serve` rebuilds reuse it: restart serve after
 # editing hooks/). What each build computed once, for the templates and the later hooks; reset by
@@ -100,6 +100,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
+    style = render.compact_css(render.colour_fallback(style))
     passage_script = (custom_dir / PASSAGE_SCRIPT).read_bytes()
     passage_path = PASSAGE_PATH.format(render.fingerprint(passage_script))
     csp = render.content_security_policy(
@@ -410,7 +411,12 @@ def column_context(
         "dates": dates,
         "corrections": corrections,
         "initials": render.initials(author["name"]),
+        "kicker": render.kicker(meta["column"], config.site_name),
         "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
+        # OpenGraph's article:author is a profile URL, and Facebook reads a Facebook profile there (for a
+        # follow button). Any other address adds nothing to a preview, and extractors read it as a name
+        # (newspaper4k took "x.com" from an X profile for a second author): only a Facebook profile is given.
+        "article_author": profile["url"] if profile["icon"] == "fb" else None,
         "twitter_site": config.extra.get("twitter_site"),
         "share": render.share_links(_site["networks"], page_url, meta["title"], share_on),
         "reading_time": reading_time,

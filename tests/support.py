@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import offline_network
+import pytest
 import yaml
 from PIL import Image
 
@@ -47,6 +48,15 @@ SECOND_URL = COLUMN_PAGES["second.md"]
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
 # Set for every test build, whichever way it runs: Material would otherwise print a banner about MkDocs 2.0.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing_tool(reason: str):
+    """For a check that needs a tool the machine lacks (a browser, Java, Node): under CI=true every check must
+    run, so it fails; locally it skips, loudly."""
+    if IN_CI:
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(f"!!! BROWSER CHECK NOT RUN: {reason} !!!")
 
 
 def offline_env(*, site_url: str | None = SITE_URL, offline: bool = True) -> dict[str, str]:
@@ -437,7 +447,7 @@ CONTEXTS = {
     "kicker": (".oc-kicker", "text"),
     "standfirst": (".oc-standfirst", "text"),
     "byline": (".oc-byline a", "text"),
-    "disclaimer": (".oc-disclaimer p", "text"),
+    "disclaimer": (".oc-disclaimer", "text"),
     "bio name": (".oc-bio__text strong", "text"),
     "bio handle": (".oc-bio__text a", "text"),
     "bio handle link": (".oc-bio__text a", "href"),
@@ -455,7 +465,6 @@ CONTEXTS = {
     "og:url": ('meta[property="og:url"]', "content"),
     "og:site_name": ('meta[property="og:site_name"]', "content"),
     "og:image:alt": ('meta[property="og:image:alt"]', "content"),
-    "article:author": ('meta[property="article:author"]', "content"),
     "article:section": ('meta[property="article:section"]', "content"),
     "twitter:title": ('meta[name="twitter:title"]', "content"),
     "twitter:description": ('meta[name="twitter:description"]', "content"),
@@ -493,7 +502,7 @@ def hostile_expectations(text: str) -> dict[str, str]:
         "profile label": f"{field('profile.handle')} on {field('profile.network')}",
         "profile title": f"{field('profile.handle')} on {field('profile.network')}",
         "original link": HOSTILE_URLS["original_url"],
-        "original link text": HOSTILE_URLS["original_url"],
+        "original link text": field("original_publisher"),
         "site name": field("site_name"),
         "canonical": site,
         "description": field("description"),
@@ -503,7 +512,6 @@ def hostile_expectations(text: str) -> dict[str, str]:
         "og:url": site,
         "og:site_name": field("site_name"),
         "og:image:alt": alt,
-        "article:author": HOSTILE_URLS["profile.url"],
         "article:section": field("column"),
         "twitter:title": field("title"),
         "twitter:description": field("description"),

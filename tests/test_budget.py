@@ -31,7 +31,6 @@ FETCHED_RELS = {
     "stylesheet",
     "icon",
     "shortcut",
-    "apple-touch-icon",
     "mask-icon",
     "preload",
     "modulepreload",
@@ -40,6 +39,11 @@ FETCHED_RELS = {
 }
 # <link rel> values that open a connection to another host without fetching a file: third-party all the same.
 CONNECT_RELS = {"preconnect", "dns-prefetch"}
+# <link rel> values fetched on a reader's action, not on a view: the home-screen icon is read when the page is
+# added to a home screen (or shown as a tile or in a share sheet). Chromium does not fetch it on a view, nor did
+# Lighthouse (one request) or a headed Chromium under Xvfb. Not in the first view's count; its URL is checked
+# like the others (this site's, and a file it has).
+ON_DEMAND_RELS = {"apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I)
 
 
@@ -51,18 +55,21 @@ def srcset_urls(value: str) -> list[str]:
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
 
 
-def collect(document: str) -> tuple[list[str], list[str]]:
-    """(URLs the page fetches at first view, URLs it only connects to), in document order, as written.
-    Every srcset candidate is listed, so each is checked and counted (an overcount: the browser fetches one);
-    data: URLs and fragment references are not requests."""
+def collect(document: str) -> tuple[list[str], list[str], list[str]]:
+    """(URLs the page fetches at first view, URLs it fetches on a reader's action, URLs it only connects to),
+    in document order, as written. Every srcset candidate is listed, so each is checked and counted (an
+    overcount: the browser fetches one); data: URLs and fragment references are not requests."""
     tree = lxml_html.fromstring(document)
     fetched: list[str] = []
+    on_demand: list[str] = []
     connects: list[str] = []
     for link in tree.iter("link"):
         rels = set((link.get("rel") or "").lower().split())
         href = link.get("href")
         if href and rels & FETCHED_RELS:
             fetched.append(href)
+        elif href and rels & ON_DEMAND_RELS:
+            on_demand.append(href)
         elif href and rels & CONNECT_RELS:
             connects.append(href)
     for element in tree.xpath(
@@ -84,7 +91,7 @@ def collect(document: str) -> tuple[list[str], list[str]]:
     for element in tree.xpath("//*[@style]"):
         fetched.extend(css_urls(element.get("style")))
     keep = lambda url: url and not url.startswith(("data:", "#"))  # noqa: E731
-    return [u for u in fetched if keep(u)], [u for u in connects if keep(u)]
+    return [u for u in fetched if keep(u)], [u for u in on_demand if keep(u)], [u for u in connects if keep(u)]
 
 
 def is_external(url: str) -> bool:
@@ -107,11 +114,14 @@ def wire_size(path: Path) -> int:
 
 def first_view(site: Path) -> dict[str, Path]:
     """Every file the first view of index.html loads, stylesheets' own url()s and @imports included,
-    keyed by URL path. Fails on a URL to another origin or to a file the site does not have."""
+    keyed by URL path. Fails on a URL to another origin or to a file the site does not have, the files
+    fetched on a reader's action included."""
     index = site / "index.html"
-    fetched, connects = collect(index.read_text(encoding="utf-8"))
-    external = [u for u in fetched + connects if is_external(u)]
+    fetched, on_demand, connects = collect(index.read_text(encoding="utf-8"))
+    external = [u for u in fetched + on_demand + connects if is_external(u)]
     assert not external, f"the page loads or connects to another origin: {external}"
+    for url in on_demand:
+        assert local_file(site, "/", url).is_file(), f"{url} (from /) is not in the built site"
     files: dict[str, Path] = {"/": index}
     queue = [("/", u) for u in fetched]
     if not any(
@@ -163,6 +173,7 @@ SYNTHETIC = """<!doctype html><html><head>
 <link rel="stylesheet" href="https://fonts.example/css?family=Roboto">
 <link rel="preconnect" href="https://cdn.example">
 <link rel="icon" href="assets/i.svg">
+<link rel="apple-touch-icon" href="touch.png">
 <link rel="canonical" href="https://columns.example/">
 <style>body { background: url("assets/bg.png") } .x { background: url(data:image/png;base64,AAAA) }</style>
 <script src="//cdn.example/lib.js"></script>
@@ -170,7 +181,7 @@ SYNTHETIC = """<!doctype html><html><head>
 
 
 def test_collector_reports_what_a_page_loads():
-    fetched, connects = collect(SYNTHETIC)
+    fetched, on_demand, connects = collect(SYNTHETIC)
     assert fetched == [
         "https://fonts.example/css?family=Roboto",
         "assets/i.svg",
@@ -180,6 +191,7 @@ def test_collector_reports_what_a_page_loads():
         "a2.png",
         "assets/bg.png",
     ]
+    assert on_demand == ["touch.png"]
     assert connects == ["https://cdn.example"]
     assert [u for u in fetched + connects if is_external(u)] == [
         "https://fonts.example/css?family=Roboto",
@@ -210,3 +222,15 @@ def test_budget_counts_nested_css_and_a_missing_file(tmp_path):
     files = first_view(tmp_path)
     assert sorted(files) == ["/", "/assets/a.css", "/assets/i.svg", "/fonts/f.woff2"]
     assert sum(wire_size(p) for p in files.values()) > BUDGET_BYTES  # a stored woff2 is not gzipped away
+
+
+def test_the_home_screen_icon_is_checked_but_not_a_first_view_request(tmp_path):
+    page = '<html><head><link rel="icon" href="data:,"><link rel="apple-touch-icon" href="{}"></head></html>'
+    (tmp_path / "index.html").write_text(page.format("https://cdn.example/touch.png"))
+    with pytest.raises(AssertionError, match="another origin"):
+        first_view(tmp_path)
+    (tmp_path / "index.html").write_text(page.format("touch.png"))
+    with pytest.raises(AssertionError, match="not in the built site"):
+        first_view(tmp_path)
+    (tmp_path / "touch.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert sorted(first_view(tmp_path)) == ["/"]

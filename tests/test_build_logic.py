@@ -77,6 +77,36 @@ def test_a_share_label_is_the_networks_own_or_the_languages_words():
     )
 
 
+def test_the_kicker_is_left_out_where_the_header_says_the_same():
+    assert render.kicker("Ambassador's view", "Ambassador's view") is None
+    assert render.kicker("Ambassador’s  View", "ambassador's view") is None  # case, spacing, apostrophe
+    assert render.kicker("Ambassador's view", "Columns") == "Ambassador's view"
+    assert render.kicker("Ambassador's view", "Ambassador's views") == "Ambassador's view"
+
+
+def test_the_palette_is_also_declared_without_light_dark_right_after_its_rule():
+    css = (
+        ":root {\n  --oc-paper: light-dark(#fbf9f5, #141414);\n  --oc-ink:light-dark( #111 ,#eee );\n"
+        "  --oc-serif: Georgia, serif;\n}\nbody { color: var(--oc-ink); }"
+    )
+    assert render.colour_fallback(css) == (
+        ":root {\n  --oc-paper: light-dark(#fbf9f5, #141414);\n  --oc-ink:light-dark( #111 ,#eee );\n"
+        "  --oc-serif: Georgia, serif;\n}\n"
+        "@supports not (color: light-dark(#000, #fff)) {\n"
+        "  :root { --oc-paper:#fbf9f5;--oc-ink:#111; }\n"
+        "  @media screen and (prefers-color-scheme: dark) { "
+        ':root:not([data-oc-theme="light"]) { --oc-paper:#141414;--oc-ink:#eee; } }\n'
+        '  @media screen { :root[data-oc-theme="dark"] { --oc-paper:#141414;--oc-ink:#eee; } }\n'
+        "}\nbody { color: var(--oc-ink); }"
+    )
+    assert render.colour_fallback("body { color: #000; }") == "body { color: #000; }"
+
+
+def test_the_inlined_stylesheet_drops_comments_and_collapses_whitespace_but_keeps_strings():
+    css = 'a::before {\n  content: "/* kept */  \\"";  /* dropped */\n}\n\n/* dropped */\nb { quotes: \'"\' "\'"; }'
+    assert render.compact_css(css) == 'a::before { content: "/* kept */  \\""; } b { quotes: \'"\' "\'"; }'
+
+
 def test_initials_skip_honorifics():
     assert render.initials("Dr Alexander Yakovenko") == "AY"
     assert render.initials("Prof. Jane Q. Public") == "JP"

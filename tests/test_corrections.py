@@ -74,7 +74,9 @@ def words(element) -> str:
 def test_corrections_follow_the_columns_last_paragraph(corrected):
     page, *_ = corrected
     (note,) = page.cssselect("aside.oc-corrections")
-    assert note.getprevious().get("class") == "oc-body"  # after the column, before the share bar
+    # At the end of the column's text: after its last paragraph, before the first publication and the disclaimer.
+    assert note.getparent().cssselect(".oc-body > p[id]")[-1] is note.getprevious()
+    assert note.getnext().get("class") == "oc-original"
     assert note.get("aria-label") == "Corrections"
     items = note.xpath("./p")
     assert [words(item) for item in items] == [
@@ -86,7 +88,7 @@ def test_corrections_follow_the_columns_last_paragraph(corrected):
     assert items[0].xpath("./em/text()") == ["50"]
     assert items[0].xpath("./a/@href") == ["#russia-has-contributed-to-the-battle"]
     assert items[1].xpath("./code/text()") == ["Palmyra"]
-    assert not page.cssselect(".oc-body .oc-corrections, .oc-corrections .oc-permalink")
+    assert not page.cssselect(".oc-corrections .oc-permalink, .oc-corrections [id]")  # no paragraph links in it
 
 
 def test_the_last_correction_is_the_pages_modified_date(corrected):
@@ -126,7 +128,7 @@ def test_a_column_without_corrections_has_no_note(page):
 
 def test_a_reworded_paragraph_keeps_its_pinned_id(corrected):
     page, *_ = corrected
-    body_paragraphs = page.cssselect(".oc-body > p")
+    body_paragraphs = page.cssselect(".oc-body > p[id]:not(.oc-standfirst)")
     first = body_paragraphs[0]
     assert words(first).startswith(REWORDED) and "{#" not in first.text_content()
     assert first.get("id") == PUBLISHED_ID

@@ -240,8 +240,7 @@ SHARE_LABELS = {
     ],
 }
 CONTROLS = {
-    # share title, copy link, share sheet, passage toolbar, its copy button, bio section, profile, disclaimer,
-    # corrections
+    # share title, copy link, share sheet, passage toolbar, its copy button, bio section, profile, corrections
     "ru-RU": (
         "Поделиться колонкой",
         "Копировать ссылку",
@@ -250,7 +249,6 @@ CONTROLS = {
         "Копировать ссылку на отрывок",
         "Об авторе",
         "@example_columnist в Telegram",
-        "Отказ от ответственности",
         "Исправления",
     ),
     "ar": (
@@ -261,7 +259,6 @@ CONTROLS = {
         "نسخ رابط المقتطف",
         "عن الكاتب",
         "@example_columnist على تيليغرام",
-        "إخلاء مسؤولية",
         "تصحيحات",
     ),
 }
@@ -273,7 +270,7 @@ def test_share_bar_toolbar_and_footer_speak_the_language(language_sites, languag
     assert [a.get("aria-label") for a in page.cssselect(".oc-share__list a")] == SHARE_LABELS[language]
     quote_labels = [a.get("aria-label") for a in page.cssselect(".oc-passage a")]
     assert quote_labels == [SHARE_LABELS[language][i] for i in (2, 3, 5, 6)]  # the networks with a quote_url
-    title, copy, sheet, toolbar, passage_copy, bio, profile, disclaimer, corrections = CONTROLS[language]
+    title, copy, sheet, toolbar, passage_copy, bio, profile, corrections = CONTROLS[language]
     assert page.cssselect(".oc-corrections")[0].get("aria-label") == corrections
     assert text(page.cssselect("#oc-share-title")[0]) == title
     assert page.cssselect("[data-oc-copy]")[0].get("aria-label") == copy
@@ -282,7 +279,6 @@ def test_share_bar_toolbar_and_footer_speak_the_language(language_sites, languag
     assert page.cssselect("[data-oc-passage-copy]")[0].get("aria-label") == passage_copy
     assert page.cssselect(".oc-bio")[0].get("aria-label") == bio
     assert page.cssselect(".oc-bio__profile")[0].get("aria-label") == profile
-    assert page.cssselect(".oc-disclaimer")[0].get("aria-label") == disclaimer
 
 
 FOOT = {
@@ -290,7 +286,7 @@ FOOT = {
         ".oc-share__url": "Ссылка: https://columns.example/ambassadors-view/",
         ".oc-bio__text": "Мария Иванова, обозреватель отдела мнений, «Пример-Медиа». Читайте её в Telegram "
         "@example_columnist",
-        ".oc-original": "Впервые опубликовано: Пример-Медиа, https://news.example/ru/columns/2016/03/proverka",
+        ".oc-original": "Впервые опубликовано: Пример-Медиа",
         ".oc-print-url": "Читать на сайте: https://columns.example/ambassadors-view/",
         ".oc-footer": "Взгляд со стороны. Текст колонки принадлежит её автору и первому издателю.",
         ".oc-skip": "Перейти к колонке",
@@ -300,7 +296,7 @@ FOOT = {
     "ar": {
         ".oc-share__url": "الرابط: https://columns.example/ambassadors-view/",
         ".oc-bio__text": "سلمى حداد، كاتبة في قسم الرأي، أخبار المثال. تابعوها على تيليغرام @example_columnist",
-        ".oc-original": "نُشر أولًا في أخبار المثال: https://news.example/ar/columns/2016/03/ikhtibar",
+        ".oc-original": "نُشر أولًا في أخبار المثال",
         ".oc-print-url": "اقرأ على الإنترنت: https://columns.example/ambassadors-view/",
         ".oc-footer": "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول.",
         ".oc-skip": "انتقل إلى المقال",
@@ -316,7 +312,7 @@ def test_the_sentences_around_the_column(language_sites, language):
         (element,) = page.cssselect(selector)
         assert text(element) == expected, selector
     # Addresses read left to right in any language; the handle keeps its "@" in front.
-    for selector in (".oc-share__address", ".oc-original a", ".oc-print-url span"):
+    for selector in (".oc-share__address", ".oc-print-url span"):
         assert page.cssselect(selector)[0].get("dir") == "ltr", selector
     assert page.cssselect(".oc-bio__text a")[0].get("dir") == "auto"
 

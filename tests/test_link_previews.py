@@ -14,9 +14,23 @@ from lxml import html as lxml_html
 from PIL import Image
 
 from column import card
-from support import COLUMN_PAGES, ORIGINAL, PALETTE, SECOND_URL, SITE_URL, build_cli, card_problems, meta
+from support import (
+    COLUMN_PAGES,
+    HOSTILE_URLS,
+    ORIGINAL,
+    PALETTE,
+    SECOND_URL,
+    SITE_URL,
+    build,
+    build_cli,
+    card_problems,
+    copy_project,
+    meta,
+    set_fields,
+)
 
 PROFILE = "https://x.com/Amb_Yakovenko"
+HOSTILE = HOSTILE_URLS["profile.url"]
 # Google's article guidance: images in 16:9, 4:3 and 1:1, each at least 50,000 pixels.
 RATIOS = [(16, 9), (4, 3), (1, 1)]
 MIN_PIXELS = 50_000
@@ -50,9 +64,21 @@ def test_opengraph_fields(og, seed):
         "og:image:height": "630",
         "og:image:type": "image/png",
         "og:image:alt": f"Ambassador's view: {seed.headline}, by Dr Alexander Yakovenko",
-        "article:author": "https://x.com/Amb_Yakovenko",
         "article:section": seed.column,
     }
+
+
+def test_article_author_is_given_for_a_facebook_profile_only(tmp_path):
+    # OpenGraph's article:author is a profile's URL, which Facebook reads as a Facebook profile (a follow
+    # button); this column's author is on X, so it has none (test_opengraph_fields). An author on Facebook
+    # gets it, exactly as written: here a hostile but well-formed URL.
+    project = copy_project(tmp_path / "project")
+    set_fields(project / "data" / "authors.yml", {"    network": "Facebook", "    icon": "fb", "    url": HOSTILE})
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    (block,) = extruct.extract(html, base_url=SITE_URL, syntaxes=["opengraph"], uniform=False)["opengraph"]
+    assert [value for name, value in block["properties"] if name == "article:author"] == [HOSTILE]
 
 
 def test_title_description_canonical_and_twitter_card(page, og, seed):

@@ -32,6 +32,7 @@ def test_gitignore_covers_what_the_project_installs_and_generates():
         "bench/out/x",
         "bench/node_modules/x",
         "tests/vnu/node_modules/x",
+        "tests/readability/node_modules/x",
         "mutants/x",
         "tests/__pycache__/x.pyc",
         ".ruff_cache/x",

@@ -262,7 +262,7 @@ COLUMN_TEMPLATE = "column.html"
 FRONT_MATTER = {
     "template": (TEXT, True),  # column.html, the only layout a column has
     "title": (TEXT, True),  # the headline
-    "column": (TEXT, True),  # the column's name, shown as the kicker
+    "column": (TEXT, True),  # the column's name: the kicker, unless the site has the same name (render.kicker)
     "author": (KEY, True),  # a key of data/authors.yml
     "description": (TEXT, True),  # the standfirst: the first paragraph and the page description
     "original_url": (URL, True),  # where the column was first published

@@ -60,6 +60,17 @@ def quote_share_links(networks: list[dict], page_url: str, title: str, share_on:
     return links
 
 
+def kicker(column: str, site_name: str) -> str | None:
+    """The column's name above the headline, unless the header above it already says the same (the site
+    named after its one column): one label, not the same words twice. Case, spacing and the apostrophe's
+    shape do not make two names different."""
+
+    def words(name: str) -> str:
+        return " ".join(name.replace("\u2019", "'").casefold().split())
+
+    return None if words(column) == words(site_name) else column
+
+
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
 
 
@@ -241,6 +252,53 @@ def light_palette(css: str) -> dict[str, str]:
     """{name: colour} of the light theme in the site's stylesheet (`--oc-NAME: light-dark(#light, #dark)`),
     so that the card and the favicon use the page's own colours."""
     return {name: colour for name, colour in PALETTE_RE.findall(css)}
+
+
+# One declaration of the palette, `--oc-NAME: light-dark(light, dark);` (the values hold no parentheses).
+LIGHT_DARK_RE = re.compile(r"(--oc-[a-z]+):\s*light-dark\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)\s*;")
+# Where the page is dark, as the stylesheet's `color-scheme` rules set it: on screen (print is light), the
+# system's choice unless the reader chose light, or the reader's choice (theme-init.js sets the attribute).
+DARK_SYSTEM = '@media screen and (prefers-color-scheme: dark) { :root:not([data-oc-theme="light"])'
+DARK_CHOSEN = '@media screen { :root[data-oc-theme="dark"]'
+
+
+def colour_fallback(css: str) -> str:
+    """The stylesheet, with the palette also declared without light-dark() right after the rule that declares
+    it, for browsers from before 2024 (Safari before 17.5, Chrome before 123, Firefox before 120). Such a
+    browser keeps `--oc-paper: light-dark(...)` as a custom property's text and then drops every colour that
+    uses it; the plain values, inside `@supports not`, are all it reads. The stylesheet stays the one place
+    the colours are written."""
+    found = list(LIGHT_DARK_RE.finditer(css))
+    if not found:
+        return css
+    light = "".join(f"{m[1]}:{m[2]};" for m in found)
+    dark = "".join(f"{m[1]}:{m[3]};" for m in found)
+    block = (
+        "@supports not (color: light-dark(#000, #fff)) {\n"
+        f"  :root {{ {light} }}\n"
+        f"  {DARK_SYSTEM} {{ {dark} }} }}\n"
+        f"  {DARK_CHOSEN} {{ {dark} }} }}\n"
+        "}"
+    )
+    end = css.index("}", found[-1].end()) + 1
+    return f"{css[:end]}\n{block}{css[end:]}"
+
+
+# A CSS string (kept as written), or a run of comments and whitespace.
+CSS_TOKEN_RE = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?:/\*.*?\*/|\s)+""", re.S)
+
+
+def compact_css(css: str) -> str:
+    """The stylesheet as the page carries it: without its comments, each run of whitespace one space, strings
+    as written. Every byte of the inlined stylesheet is in the first view, which must stay one small request
+    (README, "Performance"); the comments stay in overrides/assets/column.css."""
+
+    def keep(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(1)
+        return " " if re.search(r"\s", re.sub(r"/\*.*?\*/", "", match.group(0), flags=re.S)) else ""
+
+    return CSS_TOKEN_RE.sub(keep, css).strip()
 
 
 def robots_txt(site_url: str, *, preview: bool = False) -> str:

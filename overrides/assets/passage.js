@@ -267,6 +267,12 @@
   // The words this script says, in the site's language, from the page's data block (column.html).
   var texts = JSON.parse(document.getElementById("oc-words").textContent);
   var coarse = window.matchMedia("(pointer: coarse)");
+  var pointerType = null; // how the reader last pressed: "mouse", "touch" or "pen"
+  // What a touch screen's own selection UI takes, in CSS pixels: the handles hang below the selection's end
+  // (Android's drop-shaped ones most); the menu (Copy, Look up, ...) sits above the selection, or below it
+  // when there is no room above (Android's floating toolbar is 48 dp tall, iOS's edit menu about 44 pt).
+  var HANDLES = 28;
+  var SYSTEM_MENU = 64;
   var current = null; // {link, quote, exact, range}
   var dismissed = null; // the link of a passage Escape closed: not reopened until the selection changes
   var returnFocus = null;
@@ -304,8 +310,9 @@
     });
   }
 
-  // Above the selection where there is room; below it on touch screens, whose own selection menu sits
-  // above it, clear of the selection handles.
+  // With a mouse: above the selection where there is room, else below it. By touch: below the selection,
+  // clear of its handles, since the system's menu sits above it; below that menu too when the menu has no
+  // room above and goes below; and above the selection and the menu when nothing fits below in view.
   function place(range) {
     var rects = Array.prototype.filter.call(range.getClientRects(), function (r) { return r.width && r.height; });
     var first = rects[0] || range.getBoundingClientRect();
@@ -313,9 +320,23 @@
     var gap = 8;
     var height = toolbar.offsetHeight;
     var width = toolbar.offsetWidth;
-    var below = coarse.matches || first.top < height + 2 * gap;
-    var anchor = below ? last : first;
-    var top = below ? anchor.bottom + gap + (coarse.matches ? 28 : 0) : anchor.top - height - gap;
+    // The part of the page in view (the visual viewport, which a pinch zoom or a keyboard makes smaller).
+    var view = window.visualViewport;
+    var viewTop = view ? view.offsetTop : 0;
+    var viewBottom = view ? view.offsetTop + view.height : window.innerHeight;
+    var touch = pointerType ? pointerType !== "mouse" : coarse.matches;
+    var below, top;
+    if (touch) {
+      var menuBelow = first.top - SYSTEM_MENU < viewTop;
+      below = last.bottom + HANDLES + (menuBelow ? SYSTEM_MENU : 0);
+      var above = first.top - (menuBelow ? 0 : SYSTEM_MENU) - gap - height;
+      var inView = function (y) { return y >= viewTop + gap && y + height <= viewBottom - gap; };
+      top = inView(below) || !inView(above) ? below : above;
+    } else {
+      below = first.top - viewTop < height + 2 * gap;
+      top = below ? last.bottom + gap : first.top - height - gap;
+    }
+    var anchor = top > first.top ? last : first;
     var viewWidth = document.documentElement.clientWidth;
     var left = Math.max(gap, Math.min(anchor.left + anchor.width / 2 - width / 2, viewWidth - width - gap));
     toolbar.style.top = top + window.scrollY + "px";
@@ -377,6 +398,7 @@
     if (!pointerDown) schedule();
   });
   document.addEventListener("pointerdown", function (event) {
+    pointerType = event.pointerType || null;
     if (toolbar.contains(event.target)) return;
     pointerDown = true;
     close(false);

@@ -5,7 +5,6 @@ everything that can go wrong."""
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -13,15 +12,7 @@ import pytest
 
 from browser_support import CHROMIUM_ARGS, CSP_LISTENER, find_chromium, find_vnu, serve
 from engine_support import Firefox, WebKit, find_minibrowser, missing
-
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def missing_tool(reason: str):
-    """Under CI every check must run; locally a missing tool skips, loudly."""
-    if IN_CI:
-        pytest.fail(f"CI=true and {reason}", pytrace=False)
-    pytest.skip(f"!!! BROWSER CHECK NOT RUN: {reason} !!!")
+from support import missing_tool
 
 
 @pytest.fixture(scope="session")

@@ -54,7 +54,7 @@ def language_shots(language: str) -> list[tuple[Path, dict, bool]]:
 # The first sentence of the column's first body paragraph, whatever the column says: the sentence as the
 # browser's sentence breaker finds it in the page's language, within the paragraph's first run of text.
 SELECT_PASSAGE_JS = """() => {
-  const paragraph = document.querySelector('.oc-body > p');
+  const paragraph = document.querySelector('.oc-body > p[id]:not(.oc-standfirst)');
   const text = Array.from(paragraph.childNodes).find(node => node.nodeType === 3 && node.data.trim());
   const segmenter = new Intl.Segmenter(document.documentElement.lang, {granularity: 'sentence'});
   const first = segmenter.segment(text.data)[Symbol.iterator]().next().value.segment;
@@ -105,6 +105,12 @@ def draw(browser, url: str, shots) -> None:
         if path.name.startswith("passage"):
             select_a_passage(page)
         path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(3 if full_page else 0):
+            # The whole page in view: parts drawn only near the view (content-visibility) are drawn, and take
+            # their own height, which the next pass fits.
+            height = page.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+            page.set_viewport_size({"width": options["viewport"]["width"], "height": height})
+            page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         page.screenshot(path=str(path), full_page=full_page, animations="disabled")
         context.close()
         print(path.relative_to(ROOT))

@@ -130,8 +130,8 @@ def test_landmarks(open_page):
     assert page.get_by_role("contentinfo").count() == 1
     article = page.get_by_role("article")
     assert article.count() == 1
-    # The column itself (headline and skip target) is inside the article, inside main.
-    assert page.locator("main article #oc-column h1.oc-headline").count() == 1
+    # The column itself (headline and skip target) is the article, inside main.
+    assert page.locator("main article#oc-column h1.oc-headline").count() == 1
     assert page.get_by_role("banner").locator("button[data-oc-theme]").count() == 1
     assert not watch.problems()
 

@@ -57,7 +57,7 @@ def open_corrected(browser, corrected_url):
 def test_corrections_are_shown_and_printed(open_corrected):
     page, problems = open_corrected()
     note = page.locator(".oc-corrections")
-    last_paragraph = page.locator(".oc-body > p").last
+    last_paragraph = page.locator(".oc-body > p[id]").last
     assert note.is_visible()
     assert note.bounding_box()["y"] > last_paragraph.bounding_box()["y"]
     assert note.locator("p").count() == 2

@@ -135,7 +135,7 @@ def test_every_share_link_is_right(opened, reporting_server):
 # Selects the last sentence of the column's longest paragraph, as a reader would: a Range over those words in
 # the page's selection. Returns the paragraph's id and index, and where the words start and end in its text.
 SELECT_PASSAGE = """
-const paragraphs = Array.from(document.querySelectorAll(".oc-body > p"));
+const paragraphs = Array.from(document.querySelectorAll(".oc-body > p[id]"));
 const paragraph = paragraphs.reduce((a, b) => (b.textContent.length > a.textContent.length ? b : a));
 const text = paragraph.textContent.trimEnd();
 const sentences = text.split(/(?<=[.!?])\\s+/);
@@ -166,7 +166,7 @@ return !toolbar.hidden && box.width > 0 && box.height > 0 && quote && quote.href
 # viewport, the scroll position, the URL's fragment as the page sees it, and the colour behind the words.
 PASSAGE_BOX = """
 const [index, start, end] = arguments;
-const paragraph = document.querySelectorAll(".oc-body > p")[index];
+const paragraph = document.querySelectorAll(".oc-body > p[id]")[index];
 const range = document.createRange();
 const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
 let seen = 0;
@@ -240,7 +240,7 @@ return {
   classes: doc.documentElement.className.split(/\\s+/),
   scriptControls: Array.from(doc.querySelectorAll("button[data-oc-copy], button[data-oc-share], button[data-oc-theme]"),
     (button) => button.getClientRects().length > 0),
-  paragraphs: Array.from(doc.querySelectorAll("p.oc-standfirst, .oc-body > p"), (p) => {
+  paragraphs: Array.from(doc.querySelectorAll(".oc-body > p[id]"), (p) => {
     const link = p.querySelector("a.oc-permalink");
     return {id: p.id, href: link && link.getAttribute("href"), label: link && link.getAttribute("aria-label"),
             rendered: !!link && link.getClientRects().length > 0};

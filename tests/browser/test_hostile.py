@@ -35,7 +35,10 @@ READ_PAGE = """(contexts) => {
     if (found.length !== 1) return `${found.length} elements match ${selector}`;
     return what === "text" ? found[0].textContent : found[0].getAttribute(what);
   };
-  const body = document.querySelector(".oc-body");
+  // The Markdown body: the column's text but for the template's standfirst, credit and disclaimer.
+  const body = Array.from(document.querySelector(".oc-body").children)
+    .filter((e) => !e.matches(".oc-standfirst, .oc-original, .oc-disclaimer"));
+  const all = (selector) => body.flatMap((e) => [e, ...e.querySelectorAll("*")].filter((x) => x.matches(selector)));
   return {
     contexts: Object.fromEntries(Object.entries(contexts).map(([name, where]) => [name, read(where)])),
     shares: Object.fromEntries(Array.from(document.querySelectorAll(".oc-share__list a"),
@@ -43,11 +46,10 @@ READ_PAGE = """(contexts) => {
     quotes: Object.fromEntries(Array.from(document.querySelectorAll(".oc-passage a[data-oc-quote]"),
       (a) => [a.getAttribute("aria-label"), a.getAttribute("data-oc-quote")])),
     jsonld: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent),
-    code: Array.from(body.querySelectorAll("code"), (c) => c.textContent),
-    paragraphs: Array.from(body.querySelectorAll("p"), (p) => p.textContent),
-    links: Array.from(body.querySelectorAll("a:not(.oc-permalink)"),
-      (a) => [a.getAttribute("href"), a.textContent, a.getAttribute("title")]),
-    elements: Array.from(new Set(Array.from(body.querySelectorAll("*"), (e) => e.localName))).sort(),
+    code: all("code").map((c) => c.textContent),
+    paragraphs: all("p").map((p) => p.textContent),
+    links: all("a:not(.oc-permalink)").map((a) => [a.getAttribute("href"), a.textContent, a.getAttribute("title")]),
+    elements: Array.from(new Set(all("*").map((e) => e.localName))).sort(),
     scripts: document.scripts.length,
     images: document.images.length + document.querySelectorAll("iframe, object, embed").length,
     strangeSvgs: Array.from(document.querySelectorAll("svg")).filter((s) => !s.closest(".oc-icon")).length,

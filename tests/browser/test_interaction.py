@@ -216,11 +216,10 @@ def test_no_sideways_scrolling_at_320px(open_page, javascript):
 BLOCKS = [
     ".oc-header__site",
     "button[data-oc-theme]",
-    ".oc-kicker",
     ".oc-headline",
     ".oc-byline",
     ".oc-standfirst",
-    ".oc-body p",
+    ".oc-body > p[id]:not(.oc-standfirst)",
     ".oc-share__title",
     ".oc-share__list > li",
     ".oc-share__url",

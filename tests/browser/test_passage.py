@@ -21,7 +21,7 @@ from support import COLUMNS
 ROOT = Path(__file__).resolve().parents[2]
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 TOOLBAR = "[data-oc-passage]"
-PARAGRAPHS = "p.oc-standfirst, .oc-body > p"
+PARAGRAPHS = ".oc-body > p[id]"  # the standfirst (paragraph 0 here) and the body
 
 # Select text by phrase: from the start of the `nth` occurrence of `start` in the `from`-th paragraph to
 # the end of the first occurrence of `end` at or after it in the `to`-th paragraph (paragraph 0 is the
@@ -303,7 +303,7 @@ def test_native_share_sheet_gets_the_quote_and_the_link(open_page, seed):
 
 def test_keyboard_reaches_the_toolbar_and_escape_closes_it_and_restores_focus(open_page):
     page, watch = open_page(permissions=CLIPBOARD)
-    page.locator(".oc-body > p >> nth=1 >> a.oc-permalink").focus()  # the reader was here
+    page.locator(".oc-body > p >> nth=2 >> a.oc-permalink").focus()  # the reader was here
     select(page, "precision-guided weapons", paragraph=3)
     toolbar_link(page)
     page.keyboard.press("Tab")
@@ -390,23 +390,100 @@ def test_toolbar_sits_above_the_selection_with_a_mouse(open_page):
     assert not watch.problems()
 
 
+# What a touch screen's own selection UI takes, as the platforms draw it: the handles hang below the
+# selection's end (Android's drop-shaped ones about 22 dp); the menu (Copy, Look up, ...) sits above the
+# selection, or below it, past the handles, when there is no room above (Android's floating toolbar is 48 dp
+# tall, iOS's edit menu about 44 pt, each a few pixels off the selection).
+HANDLES = 24
+SYSTEM_MENU = 56
+PHONE = {"viewport": {"width": 390, "height": 664}, "is_mobile": True, "has_touch": True}
+
+
+def system_ui(selection: list[dict]) -> dict[str, tuple[float, float]]:
+    """The bands of the view (top, bottom) that the selection and the system's selection UI take."""
+    top, bottom = min(r["top"] for r in selection), max(r["bottom"] for r in selection)
+    menu = (top - SYSTEM_MENU, top) if top >= SYSTEM_MENU else (bottom + HANDLES, bottom + HANDLES + SYSTEM_MENU)
+    return {"selection": (top, bottom), "handles": (bottom, bottom + HANDLES), "system menu": menu}
+
+
+def toolbar_clashes(page) -> list[str]:
+    """What the open toolbar covers of the selection and the system's UI, and whether it is out of view."""
+    toolbar, selection = page.evaluate(TOOLBAR_RECT_JS), page.evaluate(SELECTION_RECTS_JS)
+    view = page.evaluate("({width: innerWidth, height: innerHeight})")
+    found = [
+        name
+        for name, (top, bottom) in system_ui(selection).items()
+        if min(bottom, toolbar["bottom"]) > max(top, toolbar["top"])
+    ]
+    if (
+        toolbar["top"] < 0
+        or toolbar["bottom"] > view["height"]
+        or toolbar["left"] < 0
+        or toolbar["right"] > view["width"]
+    ):
+        found.append(f"out of view: {toolbar} in {view}")
+    return found
+
+
+def select_at(page, y: float, start: str, *, paragraph: int):
+    """Scroll the page so that the passage's first line is `y` px from the top of the view, then select it."""
+    select(page, start, paragraph=paragraph)
+    top = page.evaluate("getSelection().getRangeAt(0).getClientRects()[0].top")
+    page.evaluate("getSelection().removeAllRanges()")
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    page.evaluate(f"window.scrollBy(0, {top - y})")
+    select(page, start, paragraph=paragraph)
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_on_a_phone_at_320px_the_toolbar_sits_below_the_selection(open_page, theme):
     page, watch = open_page(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True, color_scheme=theme)
     assert page.evaluate("matchMedia('(pointer: coarse)').matches")
-    # Nothing can hover here: the paragraph links are shown, not left to be found by chance.
-    opacities = page.locator("a.oc-permalink").evaluate_all("links => links.map(a => getComputedStyle(a).opacity)")
-    assert opacities and set(opacities) == {"1"}, opacities
-    select(page, "Russia will continue to provide assistance to Syria", paragraph=4)
+    select_at(page, 250, "Russia will continue to provide assistance to Syria", paragraph=4)
     toolbar_link(page)
     toolbar = page.evaluate(TOOLBAR_RECT_JS)
     selection = page.evaluate(SELECTION_RECTS_JS)
     # Below the selection, clear of its handles; the phone's own menu sits above it.
-    assert toolbar["top"] >= max(r["bottom"] for r in selection) + 20, (toolbar, selection)
-    assert toolbar["left"] >= 0 and toolbar["right"] <= 320, toolbar
+    assert toolbar["top"] >= max(r["bottom"] for r in selection) + HANDLES, (toolbar, selection)
+    assert toolbar_clashes(page) == []
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
     results = Axe().run(page, options={"resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
+    assert not watch.problems()
+
+
+@pytest.mark.parametrize("y", [40, 200, 420, 560], ids=["top", "upper", "lower", "bottom"])
+def test_on_a_phone_the_toolbar_is_in_view_and_clear_of_the_systems_menu_and_handles(open_page, y):
+    # At the top of the view the system's menu goes below the selection; at the bottom nothing fits below it.
+    page, watch = open_page(**PHONE)
+    select_at(page, y, "Russia will continue to provide assistance to Syria", paragraph=4)
+    toolbar_link(page)
+    assert toolbar_clashes(page) == []
+    assert not watch.problems()
+
+
+def test_a_mouse_on_a_touch_screen_gets_the_toolbar_above_the_selection(open_page):
+    # A laptop's touch screen: the primary pointer is coarse, but the reader selects with the mouse, and no
+    # system selection menu comes up.
+    page, watch = open_page(viewport={"width": 1280, "height": 800}, has_touch=True)
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    select(page, "Palmyra", paragraph=1)  # loads the toolbar's code
+    toolbar_link(page)
+    page.evaluate("getSelection().removeAllRanges()")
+    expect(page.locator(TOOLBAR)).to_be_hidden()
+    select(page, "Russia has contributed", paragraph=2, end="air strikes")
+    box = page.evaluate(
+        "(() => { const r = getSelection().getRangeAt(0).getClientRects()[0];"
+        " return {x: r.left, y: r.top + r.height / 2, right: r.right}; })()"
+    )
+    page.evaluate("getSelection().removeAllRanges()")
+    page.mouse.move(box["x"] + 1, box["y"])
+    page.mouse.down()
+    page.mouse.move(box["right"] - 1, box["y"], steps=5)
+    page.mouse.up()
+    toolbar_link(page)
+    toolbar, selection = page.evaluate(TOOLBAR_RECT_JS), page.evaluate(SELECTION_RECTS_JS)
+    assert toolbar["bottom"] <= min(r["top"] for r in selection), (toolbar, selection)
     assert not watch.problems()
 
 

@@ -25,7 +25,7 @@ def test_print_keeps_the_column_and_prints_the_url(open_page, system, toggled):
         "h1.oc-headline",
         ".oc-byline",
         ".oc-standfirst",
-        ".oc-body p >> nth=-1",
+        ".oc-body > p[id] >> nth=-1",
         ".oc-bio",
         ".oc-bio__text",
         ".oc-original",
