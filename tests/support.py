@@ -587,9 +587,11 @@ def set_fields(path: Path, fields: dict[str, str]) -> None:
 
 def hostile_project(dest: Path, text: str) -> Path:
     """A copy of the project with hostile text in every free-text field (HOSTILE_FIELDS), the hostile
-    URLs in every URL field, the hostile Markdown at the end of the body and HOSTILE_PALETTE as the
+    URLs in every URL field, the hostile Markdown at the end of the body, the optional dates and the site's
+    handle set (DATES, TWITTER_SITE: exact values among the hostile ones) and HOSTILE_PALETTE as the
     stylesheet's light colours. Build it with site_url=HOSTILE_URLS["site_url"]."""
     project = copy_project(dest)
+    add_optional_fields(project, DATES, TWITTER_SITE)
     for field, (name, key) in HOSTILE_FIELDS.items():
         set_fields(project / name, {key: hostile_text(text, field)})
     for field, (name, key) in HOSTILE_URL_FIELDS.items():

@@ -22,11 +22,13 @@ from column import body, data, translations
 from support import (
     COLUMNS,
     CONTEXTS,
+    DATES,
     HOSTILE,
     HOSTILE_BODY_SHOWN,
     HOSTILE_BUILDS,
     HOSTILE_PALETTE,
     HOSTILE_URLS,
+    TWITTER_SITE,
     card_problems,
     expected_host_headers,
     expected_policy,
@@ -68,6 +70,33 @@ def test_share_links_carry_the_input_percent_encoded(hostile):
     hrefs = {link.get("aria-label"): link.get("href") for link in quotes}
     whole = hostile_share_links(text)
     assert hrefs == {label: whole[label] for label in hrefs}
+
+
+def test_dates_and_the_sites_handle_stay_exact_among_hostile_text(hostile):
+    text, site, _, page = hostile
+    times = [(time.get("datetime"), time.text_content()) for time in page.cssselect(".oc-byline time")]
+    assert times == [(DATES["date"], "28 March 2016"), (DATES["updated"], "29 March 2016")]
+    (block,) = page.xpath("//script[@type='application/ld+json']")
+    data = json.loads(block.text)
+    assert (data["headline"], data["datePublished"], data["dateModified"]) == (
+        hostile_text(text, "title"),
+        DATES["date"],
+        DATES["updated"],
+    )
+    assert page.xpath("//head/meta[@property='article:published_time']/@content") == [DATES["date"]]
+    assert page.xpath("//head/meta[@property='article:modified_time']/@content") == [DATES["updated"]]
+    assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
+    sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    assert next(lastmod.text for lastmod in sitemap.iter("{*}lastmod")) == DATES["updated"]  # the home page's
+    # The addresses built from the hostile site URL (an escaped-looking path) stay exact too.
+    site_url = HOSTILE_URLS["site_url"]
+    assert page.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["./apple-touch-icon.png"]
+    not_found = lxml_html.fromstring((site / "404.html").read_bytes())
+    icon = urlsplit(site_url).path + "apple-touch-icon.png"
+    assert not_found.xpath("//head/link[@rel='apple-touch-icon']/@href") == [icon]
+    assert data["publisher"]["logo"]["url"].startswith(site_url + "assets/logo.")
+    assert all(image["url"].startswith(site_url + "assets/card-") for image in data["image"])
+    assert data["author"]["url"] == HOSTILE_URLS["profile.url"]
 
 
 def test_json_ld_stays_valid_and_inert(hostile):

@@ -6,7 +6,6 @@ none of them set: tests/test_link_previews.py."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import extruct
@@ -15,18 +14,12 @@ from lxml import html as lxml_html
 
 from column import data
 from support import (
-    DATES,
-    HOSTILE,
-    HOSTILE_URLS,
     SECOND_URL,
     SITE_URL,
     TWITTER_SITE,
-    add_optional_fields,
     build,
     build_cli,
     dated_project,
-    hostile_project,
-    hostile_text,
 )
 
 PROFILE = "https://x.com/Amb_Yakovenko"
@@ -269,50 +262,6 @@ def refused(project, tmp_path) -> str:
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors, result.stderr
     return errors[-1]
-
-
-# --- hostile text around the new values --------------------------------------------------------------------
-
-# `&` and `;` are allowed in a URL's path; unescaped in an attribute, `&amp;` would be read as `&`. (An
-# apostrophe is refused in a URL field: tests/test_input_checks.py.)
-HOSTILE_SITE_URL = "https://columns.example/fish&amp;chips/"
-
-
-@pytest.fixture(scope="module")
-def hostile_dated(tmp_path_factory):
-    """The hostile corpus's mixed value in every free-text field, with the dates and the handle set."""
-    work = tmp_path_factory.mktemp("hostile-dated")
-    project = hostile_project(work / "project", HOSTILE["mixed"])
-    add_optional_fields(project, DATES, TWITTER_SITE)
-    site = built(project, work / "site", site_url=HOSTILE_SITE_URL)
-    return site, read(site, HOSTILE_SITE_URL)
-
-
-def test_new_values_stay_exact_among_hostile_text(hostile_dated):
-    site, (page, og, data, sitemap) = hostile_dated
-    value = hostile_text(HOSTILE["mixed"], "title")
-    assert og["og:title"] == data["headline"] == value  # the corpus reached the page
-    assert byline_times(page) == [(DATES["date"], "28 March 2016"), (DATES["updated"], "29 March 2016")]
-    assert og["article:published_time"] == data["datePublished"] == DATES["date"]
-    assert og["article:modified_time"] == data["dateModified"] == DATES["updated"]
-    assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
-    assert page.get("lang") == "en-GB"
-    assert page.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["./apple-touch-icon.png"]
-    not_found = lxml_html.fromstring((site / "404.html").read_bytes())
-    assert not_found.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["/fish&amp;chips/apple-touch-icon.png"]
-    assert data["publisher"]["logo"]["url"].startswith(HOSTILE_SITE_URL + "assets/logo.")
-    assert all(image["url"].startswith(HOSTILE_SITE_URL + "assets/card-") for image in data["image"])
-    assert data["author"]["url"] == HOSTILE_URLS["profile.url"]
-    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)[0] == DATES["updated"]  # the home page's
-
-
-def test_json_ld_with_the_new_values_stays_inert(hostile_dated):
-    _, (page, _, _, _) = hostile_dated
-    scripts = page.xpath("//script")
-    assert [s.get("type") for s in scripts] == [None, "application/ld+json", "application/json", None]
-    body = scripts[1].text
-    assert "<" not in body and ">" not in body
-    assert json.loads(body)["publisher"]["logo"]["width"] >= 112
 
 
 # --- the date checks, called directly ----------------------------------------------------------------------
