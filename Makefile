@@ -29,11 +29,12 @@ build: $(VENV)/.installed
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
-# Lint and format first (fast), then the whole suite.
+# Lint and format first (fast), then the whole suite, on every core (pytest-xdist; a test module stays on one
+# worker, so its fixtures, a browser among them, are set up once).
 test: $(VENV)/.installed-test tests/vnu/node_modules/.installed tests/readability/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The current W3C Nu checker (npm vnu-jar), pinned by tests/vnu/package-lock.json; needs Node and npm.
 tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock.json
