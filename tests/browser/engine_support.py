@@ -187,11 +187,12 @@ class Engine:
         self.run(WATCH_JS)
 
     def reload(self) -> None:
-        raise NotImplementedError
+        self.driver.refresh()
+        self.run(WATCH_JS)
 
     def click(self, selector: str) -> None:
         """A WebDriver click, at the element's centre, as a reader's pointer would."""
-        raise NotImplementedError
+        self.driver.find_element(self._by.CSS_SELECTOR, selector).click()
 
     def screenshot(self) -> Image.Image:
         raise NotImplementedError
@@ -248,13 +249,6 @@ class Firefox(Engine):
 
     def _navigate(self, url: str) -> None:
         self.driver.navigate(url)
-
-    def reload(self) -> None:
-        self.driver.refresh()
-        self.run(WATCH_JS)
-
-    def click(self, selector: str) -> None:
-        self.driver.find_element(self._by.CSS_SELECTOR, selector).click()
 
     def screenshot(self) -> Image.Image:
         return Image.open(io.BytesIO(self.driver.screenshot(format="binary", full=False))).convert("RGB")
@@ -338,13 +332,6 @@ class WebKit(Engine):
 
     def _navigate(self, url: str) -> None:
         self.driver.get(url)
-
-    def reload(self) -> None:
-        self.driver.refresh()
-        self.run(WATCH_JS)
-
-    def click(self, selector: str) -> None:
-        self.driver.find_element(self._by.CSS_SELECTOR, selector).click()
 
     def screenshot(self) -> Image.Image:
         return Image.open(io.BytesIO(self.driver.get_screenshot_as_png())).convert("RGB")

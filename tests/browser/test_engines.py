@@ -132,28 +132,39 @@ def test_every_share_link_is_right(opened, reporting_server):
     assert problems(engine, reporting_server) == {}
 
 
+# A Range over characters start..end of a paragraph's text, across the elements inside it.
+RANGE_OF = """
+function rangeOf(paragraph, start, end) {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode, length = node.data.length;
+    if (seen <= start && start < seen + length) range.setStart(node, start - seen);
+    if (seen < end && end <= seen + length) range.setEnd(node, end - seen);
+    seen += length;
+  }
+  return range;
+}
+"""
+
 # Selects the last sentence of the column's longest paragraph, as a reader would: a Range over those words in
 # the page's selection. Returns the paragraph's id and index, and where the words start and end in its text.
-SELECT_PASSAGE = """
+SELECT_PASSAGE = (
+    RANGE_OF
+    + """
 const paragraphs = Array.from(document.querySelectorAll(".oc-body > p[id]"));
 const paragraph = paragraphs.reduce((a, b) => (b.textContent.length > a.textContent.length ? b : a));
 const text = paragraph.textContent.trimEnd();
 const sentences = text.split(/(?<=[.!?])\\s+/);
 const passage = sentences[sentences.length - 1];
 const start = text.lastIndexOf(passage), end = start + passage.length;
-const range = document.createRange();
-const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-let seen = 0;
-while (walker.nextNode()) {
-  const node = walker.currentNode, length = node.data.length;
-  if (seen <= start && start < seen + length) range.setStart(node, start - seen);
-  if (seen < end && end <= seen + length) range.setEnd(node, end - seen);
-  seen += length;
-}
+const range = rangeOf(paragraph, start, end);
 getSelection().removeAllRanges();
 getSelection().addRange(range);
 return {id: paragraph.id, index: paragraphs.indexOf(paragraph), start, end, passage};
 """
+)
 
 # The toolbar, once it is shown, and the passage link its first quote-share link carries.
 TOOLBAR = """
@@ -164,18 +175,12 @@ return !toolbar.hidden && box.width > 0 && box.height > 0 && quote && quote.href
 
 # Where the passage (arguments: paragraph index, start, end in its text) is now: its first line's box, the
 # viewport, the scroll position, the URL's fragment as the page sees it, and the colour behind the words.
-PASSAGE_BOX = """
+PASSAGE_BOX = (
+    RANGE_OF
+    + """
 const [index, start, end] = arguments;
 const paragraph = document.querySelectorAll(".oc-body > p[id]")[index];
-const range = document.createRange();
-const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-let seen = 0;
-while (walker.nextNode()) {
-  const node = walker.currentNode, length = node.data.length;
-  if (seen <= start && start < seen + length) range.setStart(node, start - seen);
-  if (seen < end && end <= seen + length) range.setEnd(node, end - seen);
-  seen += length;
-}
+const range = rangeOf(paragraph, start, end);
 // The background the words sit on: the nearest one set (the paragraph's own, as the page marks a :target).
 let element = paragraph, background = "rgba(0, 0, 0, 0)";
 while (element && (background = getComputedStyle(element).backgroundColor) === "rgba(0, 0, 0, 0)") {
@@ -189,6 +194,7 @@ return {
   background, supported: typeof document.fragmentDirective === "object",
 };
 """
+)
 
 
 def rgb(css_color: str) -> tuple[int, ...]:
