@@ -163,21 +163,58 @@ def test_unused_toggles_are_dropped_whatever_the_attribute_order():
 # --- the social card -----------------------------------------------------------------------------------------
 
 
+# At the smallest size, where a headline too long for its box is cut.
+SMALLEST = ImageFont.truetype(str(card.SERIF_BOLD), min(card.HEADLINE_SIZES))
+
+
 @pytest.mark.parametrize(
-    "length, height",
-    [(10, 330), (60, 330), (200, 330), (500, 330), (2000, 330), (31, 10)],  # the last: no line fits its box
+    "headline, width, height",
+    [
+        *[(("Liberation of Palmyra " * 100)[:length].strip(), 1040, 330) for length in (10, 60, 200, 500, 2000)],
+        ("Liberation of Palmyra Liberatio", 1040, 10),  # no line fits its box: one cut line at the least
+        # The kept line fills the width (a width as wide as its text): a word goes, to make room for "…".
+        (" ".join(["army"] * 20), SMALLEST.getlength("army army army"), 10),
+        # A line of one word, longer than the box is wide: cut between characters.
+        ("x" * 50, SMALLEST.getlength("x" * 10), 10),
+    ],
 )
-def test_card_headline_always_fits(length, height):
-    headline = ("Liberation of Palmyra " * 100)[:length].strip()
-    width = 1040
+def test_card_headline_always_fits(headline, width, height):
     font, lines = card.fit_headline(headline, width, height)
     assert lines and all(font.getlength(line) <= width for line in lines)
-    assert len(lines) * font.size * card.LINE_SPACING <= height or len(lines) == 1  # one cut line at the least
+
+    def fits(count: int) -> bool:
+        return count * font.size * card.LINE_SPACING <= height
+
     shown = " ".join(lines)
-    if shown.endswith("…"):  # only a headline too long for the smallest size is cut
-        assert font.size == min(card.HEADLINE_SIZES) and headline.startswith(shown[:-1].rstrip())
-    else:
-        assert shown == headline
+    if not shown.endswith(" …"):
+        assert shown == headline and fits(len(lines))
+        return
+    # Only a headline too long for the smallest size is cut: as many lines as fit (at least one) are kept,
+    # and the last one ends in " …" after as many of its words as leave room for it (or, for a line of one
+    # word, as many characters).
+    assert font.size == min(card.HEADLINE_SIZES)
+    assert (fits(len(lines)) or len(lines) == 1) and not fits(len(lines) + 1)
+    kept, last = shown.removesuffix(" …"), lines[-1].removesuffix(" …")
+    assert last.strip() and headline.startswith(kept)
+    rest = headline[len(kept) :]
+    if not rest:  # all of it, on the one line a box too low for any line still gets
+        assert len(lines) == 1
+    elif rest.startswith(" "):  # cut between words: the next one would not fit
+        assert font.getlength(f"{last} {rest.split()[0]} …") > width
+    else:  # cut inside the line's one word: the next character would not fit
+        assert " " not in last and font.getlength(f"{last}{rest[0]} …") > width
+
+
+def test_card_text_exactly_as_wide_or_tall_as_its_box_fits():
+    # "Fits" is "no wider (taller) than the box", also at the limit: each box below is the size of its text.
+    assert card.wrap("army army army", SMALLEST, SMALLEST.getlength("army army")) == ["army army", "army"]
+    assert card.wrap("x" * 10, SMALLEST, SMALLEST.getlength("x" * 4)) == ["x" * 4, "x" * 4, "x" * 2]
+    largest = max(card.HEADLINE_SIZES)
+    font, lines = card.fit_headline("Palmyra", 1040, largest * card.LINE_SPACING)
+    assert (font.size, lines) == (largest, ["Palmyra"])
+    # Cut to one line at the smallest size: "army army …" is as wide as the box, so it is kept whole.
+    font, lines = card.fit_headline(" ".join(["army"] * 20), SMALLEST.getlength("army army …"), 10)
+    assert (font.size, lines) == (min(card.HEADLINE_SIZES), ["army army …"])
 
 
 def test_card_wraps_a_word_longer_than_a_line():
