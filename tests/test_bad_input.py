@@ -4,6 +4,7 @@ and never publishes a page (issues 2 and 4)."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -230,10 +231,30 @@ def test_bad_input_stops_the_build_with_a_clear_error(project, tmp_path, case):
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors, result.stderr
     message = errors[-1]  # MkDocs may say first which page it was reading
+    # First the file, by its path in the project as the publisher knows it (not where the build ran).
+    assert re.match(r"ERROR +- +(docs/|data/|mkdocs\.yml)", message), message
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} not in {message!r}"
     assert "Traceback" not in result.stderr
     assert not (site_dir / "index.html").exists(), "no page is published from bad input"
+
+
+def test_a_page_outside_the_project_or_with_a_byte_order_mark_is_read_as_mkdocs_reads_it(project, tmp_path):
+    # docs_dir may lie outside the project (MkDocs finds it from mkdocs.yml), and an editor may save a page with
+    # a byte-order mark (MkDocs drops it): an error still finds the line, and names the page by its whole path.
+    pages = tmp_path / "pages"
+    shutil.move(project / "docs", pages)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "docs_dir: ../pages\n", encoding="utf-8")
+    page = pages / "index.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    page.write_text("\ufeff" + text + "\n<div>raw</div>\n", encoding="utf-8")  # after a blank line
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    message = [line for line in result.stderr.splitlines() if line.startswith("ERROR")][-1]
+    line = text.count("\n") + 2
+    assert re.match(r"ERROR +- +(.*)", message)[1].startswith(f"{page}, line {line}: the column's body"), message
 
 
 @pytest.mark.parametrize("value", ["", "ftp://columns.example/", "//columns.example/", 'https://columns.example/"><x>'])
