@@ -216,7 +216,13 @@ CASES = {
         "mkdocs.yml",
         r"^  publisher:\n    name: .*\n",
         "  generator: false\n",  # extra stays a mapping, without the publisher
-        ["mkdocs.yml", "field 'extra.publisher'"],
+        ["mkdocs.yml: field 'extra.publisher': expected a mapping (see the comments in mkdocs.yml)."],
+    ),
+    "publisher without a name": (
+        "mkdocs.yml",
+        r"^  publisher:\n    name: .*\n",
+        "  publisher: {}\n",
+        ["mkdocs.yml: field 'extra.publisher.name'", "it is required for the site's publisher"],
     ),
 }
 
