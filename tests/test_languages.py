@@ -442,17 +442,16 @@ def irish(key: str) -> str:
     return f"ga{list(ENGLISH).index(key):02d}"
 
 
-def irish_entry() -> str:
-    """An entry for Irish (ga: CLDR's plural categories one, two, few, many, other), written for this test."""
-    lines = ["ga:"]
+def irish_entry(language: str = "ga", categories=("one", "two", "few", "many", "other"), og_locale="ga_IE") -> str:
+    """An entry written for this test: Irish by default (ga: CLDR's plural categories one, two, few, many,
+    other), or another language with its own categories, every word made by irish()."""
+    lines = [f"{language}:"]
     for key, value in ENGLISH.items():
         if key == "meta.og_locale":
-            lines.append(f"  {key}: ga_IE")
+            lines.append(f"  {key}: {og_locale}")
         elif isinstance(value, dict):
             lines.append(f"  {key}:")
-            lines += [
-                f'    {category}: "{{n}} {irish(key)}{category}"' for category in ("one", "two", "few", "many", "other")
-            ]
+            lines += [f'    {category}: "{{n}} {irish(key)}{category}"' for category in categories]
         else:
             names = " ".join(PLACEHOLDER.findall(value))
             lines.append(f'  {key}: "{irish(key)} {names}"')
@@ -475,6 +474,43 @@ def test_a_language_added_to_the_table_is_published(tmp_path):
     assert text(page.cssselect(".oc-readtime")[0]) == f"· 2 {irish('byline.reading_time')}two"  # CLDR: Irish 2
     said = words(what_the_page_says(tmp_path / "site" / "index.html"))
     assert said & english_words() - own_words_en() == set()
+
+
+def test_a_language_whose_letters_the_card_cannot_draw_stops_the_build(tmp_path):
+    # Greek (CLDR: written in Grek; plural categories one, other) with a complete table entry: the page could
+    # say every word, but the card's fonts (Latin, Cyrillic, Arabic) would draw its headline as empty boxes.
+    project = copy_project(tmp_path / "project")
+    with (project / "overrides" / "translations.yml").open("a", encoding="utf-8") as table:
+        table.write(irish_entry("el", ("one", "other"), "el_GR"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en-GB\n", "  language: el-GR\n"), "utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1, result.stderr
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    message = re.match(r"ERROR +- +(.*)", error)[1]
+    assert message.startswith("mkdocs.yml: field 'theme.language': expected a language whose script"), message
+    assert "got 'el-GR' (script Grek)" in message and "Latn, Cyrl, Arab" in message
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    "script, tag, raqm, refused",
+    [
+        ("Latn", "en-GB", False, None),  # left to right: Pillow lays it out without libraqm
+        ("Cyrl", "ru", False, None),
+        ("Arab", "ar", True, None),
+        ("Arab", "ar", False, "libraqm"),  # Arabic unshaped would be letters unjoined
+        ("", "xx", True, "got 'xx' (script unknown)"),
+    ],
+)
+def test_check_script(monkeypatch, script, tag, raqm, refused):
+    monkeypatch.setattr(card.features, "check", lambda feature: raqm if feature == "raqm" else True)
+    if refused is None:
+        card.check_script(script, tag)
+        return
+    with pytest.raises(card.InputError) as caught:
+        card.check_script(script, tag)
+    assert refused in str(caught.value)
 
 
 def own_words_en() -> set[str]:
