@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from support import ROOT, SITE_URL, add_front_matter, build, copy_project, missing_tool, network_cut
+from support import ROOT, SITE_URL, missing_tool, network_cut
 
 READER_VIEW = ROOT / "tests" / "readability" / "reader_view.js"
 READABILITY = ROOT / "tests" / "readability" / "node_modules" / "@mozilla" / "readability"
 # Where the column was first published, as the page credits it: the publisher's name (source/README.md).
 CREDIT = "First published by RT"
-DATE = "2016-03-28"
+# The `date` of the suite's second column (tests/columns/docs/second.md), which also sets `updated`.
+DATE = "2016-04-04"
 # Words of the page's controls, none of which is the column's: the share bar's heading and address line,
 # the copy and share buttons, the passage toolbar's labels, the paragraph marks.
 CONTROLS = ("Share this column", "Link:", "Copy link", "Share…", "Share the passage", "Link to paragraph", "¶")
@@ -84,22 +85,15 @@ TOOLS = {"Readability": readability, "trafilatura": trafilatura, "newspaper4k": 
 
 
 @pytest.fixture(scope="module")
-def read(site, tmp_path_factory):
-    """read(tool, dated=False): what the tool makes of the built page (dated: a copy of the project with
-    `date` set in the front matter), each read once."""
-    sites = {False: site}
+def read(site):
+    """read(tool, dated=False): what the tool makes of the suite's home page, or (dated) of its second column,
+    which sets `date`; each read once."""
+    pages = {False: site / "index.html", True: site / "second" / "index.html"}
     found = {}
 
     def _read(tool: str, dated: bool = False) -> dict:
-        if dated not in sites:
-            work = tmp_path_factory.mktemp("dated-for-extractors")
-            project = copy_project(work / "project")
-            add_front_matter(project / "docs" / "index.md", {"date": DATE})
-            result = build(project, work / "site")
-            assert result.returncode == 0, result.stderr
-            sites[dated] = work / "site"
         if (tool, dated) not in found:
-            found[tool, dated] = TOOLS[tool](sites[dated] / "index.html")
+            found[tool, dated] = TOOLS[tool](pages[dated])
         return found[tool, dated]
 
     return _read
