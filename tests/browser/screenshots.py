@@ -16,10 +16,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline")]  # support.py, as the tests import it
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline")]  # the tests' helpers, as the tests import them
 
 from browser_support import CHROMIUM_ARGS, find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
-from support import LANGUAGES, build_cli, copy_project  # noqa: E402
+from build_harness import build_cli, copy_project  # noqa: E402
+from suite_columns import LANGUAGES  # noqa: E402
 
 OUT = ROOT / "screenshots"
 README_PICTURE = ROOT / "assets" / "readme" / "column.png"

@@ -4,7 +4,8 @@ through the page's own toggle), keyboard order and focus rings, the skip link, l
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from page_scripts import assert_axe_passes, run_axe
 
 WIDTHS = (320, 375, 1280)
 OTHER = {"light": "dark", "dark": "light"}
@@ -24,22 +25,6 @@ DESCRIBE_JS = """() => { window.describe = el => el.tagName.toLowerCase()
   + (el.getAttribute('aria-label') ? '[' + el.getAttribute('aria-label') + ']' : '')
   + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''); }
 """
-
-
-def run_axe(page):
-    results = Axe().run(page, options={"resultTypes": ["violations"]})
-    return results
-
-
-# Rules axe must have run and passed on a page: a run that checked nothing would pass vacuously.
-CHECKED = {"color-contrast", "landmark-one-main", "region", "bypass", "document-title", "html-has-lang", "link-name"}
-
-
-def assert_axe_passes(page) -> None:
-    results = run_axe(page)
-    assert results.violations_count == 0, results.generate_report()
-    passed = {rule["id"] for rule in results.response["passes"]}
-    assert passed >= CHECKED, sorted(CHECKED - passed)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from engine_support import wait_until
-from support import SHARE_LINKS
+from suite_columns import SHARE_LINKS
 
 # A violation the page never makes, caused by the test after everything else (an image from another origin,
 # which img-src forbids): once its report is in, the reports of what came before are in too. It is blocked

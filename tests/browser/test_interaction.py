@@ -6,16 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from support import SITE_URL
+from page_scripts import OVERFLOW_JS, SHARE_STUB
+from suite_columns import SITE_URL
 
-# navigator.share as a stub that records its calls; added before the page's own scripts run.
-SHARE_STUB = """
-window.__ocShareCalls = [];
-Object.defineProperty(Navigator.prototype, "share", {
-  configurable: true, writable: true,
-  value: function (data) { window.__ocShareCalls.push(JSON.parse(JSON.stringify(data))); return Promise.resolve(); },
-});
-"""
 # A browser without the Web Share API, whatever this Chromium build has.
 NO_SHARE = "delete Navigator.prototype.share; delete navigator.share;"
 
@@ -185,20 +178,6 @@ def test_theme_toggle_persists_across_reloads(open_page, system):
     assert page.locator("html").get_attribute("data-oc-theme") is None
     assert page.evaluate(BODY_BACKGROUND) == system_background
     assert not watch.problems()
-
-
-# Everything wider than the viewport: the page must reflow, not scroll sideways.
-OVERFLOW_JS = """
-() => {
-  const root = document.scrollingElement, width = root.clientWidth;
-  const wide = Array.from(document.body.querySelectorAll('*')).filter(el => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
-      && (r.right > width + 0.5 || r.left < -0.5) && r.bottom > 0;
-  }).map(el => el.outerHTML.slice(0, 120));
-  return {scrollWidth: root.scrollWidth, clientWidth: width, wide};
-}
-"""
 
 
 @pytest.mark.parametrize("javascript", [True, False])
