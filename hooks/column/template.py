@@ -91,15 +91,7 @@ def column_context(site: Site, column: Column, body: Body, page_url: str) -> tup
     """The `column` values of the template but the standfirst's id and link, and the cards by path."""
     meta, words = column.meta, site.words
     author = site.authors[meta["author"]]
-    card_path, png, image = draw_card(site, meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH)
-    alt = words.text("card.alt", column=meta["column"], title=meta["title"], author=author["name"])
-    image.update(type="image/png", alt=alt)
-    cards = {card_path: png}
-    ratio_images = []
-    for ratio, size in card.RATIOS.items():
-        path, png, ratio_image = draw_card(site, meta, author, size, RATIO_CARD_PATH.format(ratio, "{}"))
-        cards[path] = png
-        ratio_images.append(ratio_image)
+    image, ratio_images, cards = draw_cards(site, meta, author)
     dates = render.publication_dates(meta, words.locale)
     corrections = render.corrections(meta, column.corrections, words.locale)
     profile = author["profile"]
@@ -109,20 +101,12 @@ def column_context(site: Site, column: Column, body: Body, page_url: str) -> tup
         "author": author,
         "profile_label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),
         "url": page_url,
-        "image": image,
-        "locale": words.open_graph_locale,
+        "preview_tags": preview_tags(site, meta, author, page_url, image, dates),
         "dates": dates,
         "corrections": corrections,
         "initials": render.initials(author["name"]),
         "kicker": render.kicker(meta["column"], site.name),
-        "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
-        # OpenGraph's article:author is a profile URL, and Facebook reads a Facebook profile there (for a
-        # follow button). Any other address adds nothing to a preview, and extractors read it as a name
-        # (newspaper4k took "x.com" from an X profile for a second author): only a Facebook profile is given.
-        "article_author": profile["url"] if profile["icon"] == "fb" else None,
-        "twitter_site": site.twitter_site,
         "share": render.share_links(site.networks, page_url, meta["title"], share_on),
-        "reading_time": body.reading_time,
         "reading_time_text": words.plural("byline.reading_time", body.reading_time.minutes),
         "quote_share": render.quote_share_links(site.networks, page_url, meta["title"], share_on),
         "script_words": words.script_words(SCRIPT_WORDS),
@@ -139,3 +123,59 @@ def column_context(site: Site, column: Column, body: Body, page_url: str) -> tup
         ),
     }
     return values, cards
+
+
+def draw_cards(site: Site, meta: dict, author: dict) -> tuple[dict, list[dict], dict[str, bytes]]:
+    """The social card, then the same in each ratio of the JSON-LD images: the card's {url, width, height,
+    type, alt}, the others' {url, width, height}, and every PNG by its path in the site."""
+    card_path, png, image = draw_card(site, meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH)
+    alt = site.words.text("card.alt", column=meta["column"], title=meta["title"], author=author["name"])
+    image.update(type="image/png", alt=alt)
+    cards = {card_path: png}
+    ratio_images = []
+    for ratio, size in card.RATIOS.items():
+        path, png, ratio_image = draw_card(site, meta, author, size, RATIO_CARD_PATH.format(ratio, "{}"))
+        cards[path] = png
+        ratio_images.append(ratio_image)
+    return image, ratio_images, cards
+
+
+def preview_tags(
+    site: Site, meta: dict, author: dict, page_url: str, image: dict, dates: dict
+) -> list[tuple[str, str, str | int]]:
+    """The link previews' <meta> tags, in page order, as (attribute, name, content): OpenGraph's, which
+    Facebook, LinkedIn, Telegram and most chat apps read, then X's. A tag for what is not known (None) is
+    left out."""
+    profile = author["profile"]
+    open_graph = {
+        "og:type": "article",
+        "og:title": meta["title"],
+        "og:description": meta["description"],
+        "og:url": page_url,
+        "og:site_name": site.name,
+        "og:locale": site.words.open_graph_locale,
+        "og:image": image["url"],
+        "og:image:width": image["width"],
+        "og:image:height": image["height"],
+        "og:image:type": image["type"],
+        "og:image:alt": image["alt"],
+        # A profile URL, and Facebook reads a Facebook profile there (for a follow button). Any other address
+        # adds nothing to a preview, and extractors read it as a name (newspaper4k took "x.com" from an X
+        # profile for a second author): only a Facebook profile is given.
+        "article:author": profile["url"] if profile["icon"] == "fb" else None,
+        "article:section": meta["column"],
+        "article:published_time": dates["published"]["iso"] if "published" in dates else None,
+        "article:modified_time": dates["modified"]["iso"] if "modified" in dates else None,
+    }
+    x = {
+        "twitter:card": "summary_large_image",
+        "twitter:title": meta["title"],
+        "twitter:description": meta["description"],
+        "twitter:image": image["url"],
+        "twitter:image:alt": image["alt"],
+        "twitter:site": site.twitter_site,
+        "twitter:creator": profile["handle"] if profile["icon"] == "tw" else None,
+    }
+    tags = [("property", name, content) for name, content in open_graph.items()]
+    tags += [("name", name, content) for name, content in x.items()]
+    return [tag for tag in tags if tag[2] is not None]
