@@ -282,7 +282,7 @@ CSS_TOKEN_RE = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?:/\*.*
 def compact_css(css: str) -> str:
     """The stylesheet as the page carries it: without its comments, each run of whitespace one space, strings
     as written. Every byte of the inlined stylesheet is in the first view, which must stay one small request
-    (README, "Performance"); the comments stay in overrides/assets/column.css."""
+    (handbook/PAGE.md, "Performance"); the comments stay in overrides/assets/column.css."""
 
     def keep(match: re.Match) -> str:
         if match.group(1):
