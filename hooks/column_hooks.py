@@ -56,10 +56,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site = _build.site
     with errors_as_build_errors():
-        root = Path(config.config_file_path).parent
-        column = pages.read_column(page.file.abs_src_path, root, site.authors, site.render_markdown)
+        column = pages.read_column(_build.site, page.file.abs_src_path)
     _build.columns[page.file.src_uri] = column
     page.meta = column.meta
     if "date" not in column.meta:
@@ -69,7 +67,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     with errors_as_build_errors():
-        body = pages.read_body(_build.columns[page.file.src_uri], html, _build.site.render_markdown)
+        body = pages.read_body(_build.site, _build.columns[page.file.src_uri], html)
     _build.bodies[page.file.src_uri] = body
     return html
 

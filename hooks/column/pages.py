@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from column import body, data, reading, render
+from column.settings import Site
 
 # The ids the page's templates give their own elements: no paragraph takes one of them.
 TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share", "oc-share-title")
@@ -40,14 +41,13 @@ class Body:
     reading_time: reading.ReadingTime  # of the standfirst and the body, as a reader sees them
 
 
-def read_column(path: str, root: Path, authors: dict, render_markdown: Callable[[str], str]) -> Column:
+def read_column(site: Site, path: str) -> Column:
     """The column in the file at `path` (MkDocs hands the hooks the body alone, without the front matter and so
-    without the lines the errors count: the file is read again). `root` is the project's folder, `authors`
-    data/authors.yml's checked authors."""
-    file, source = page_source(Path(path), root)
+    without the lines the errors count: the file is read again)."""
+    file, source = page_source(Path(path), site.root)
     front_matter = data.split_front_matter(source, file)
-    meta = data.check_front_matter(front_matter, authors)
-    return Column(file, source, front_matter, meta, correction_texts(front_matter, meta, render_markdown))
+    meta = data.check_front_matter(front_matter, site.authors)
+    return Column(file, source, front_matter, meta, correction_texts(front_matter, meta, site.render_markdown))
 
 
 def page_source(path: Path, root: Path) -> tuple[str, str]:
@@ -68,12 +68,12 @@ def correction_texts(doc: data.Located, meta: dict, render_markdown: Callable[[s
     return texts
 
 
-def read_body(column: Column, html: str, render_markdown: Callable[[str], str]) -> Body:
+def read_body(site: Site, column: Column, html: str) -> Body:
     """The body as the build rendered it (`html`), before any page is written: only allowed Markdown gets
     through, and only ids a paragraph could have are pinned. The reading time is counted on it, before anything
     the page adds around the words: what the column says."""
-    body.check_body(column.source, column.file, render_markdown, html)
-    body.check_pinned_ids(column.source, column.file, render_markdown, html, TEMPLATE_IDS)
+    body.check_body(column.source, column.file, site.render_markdown, html)
+    body.check_pinned_ids(column.source, column.file, site.render_markdown, html, TEMPLATE_IDS)
     return Body(html, reading.reading_time(column.meta["description"], reading.visible_text(html)))
 
 

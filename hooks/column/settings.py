@@ -46,6 +46,7 @@ TWITTER_HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")
 class Site:
     """The site's checked settings and what is computed from them once: the same for every page."""
 
+    root: Path  # the project's folder (mkdocs.yml's): the errors name files relative to it
     url: str  # site_url, checked, ending in '/' (or SITE_URL's)
     name: str  # site_name
     publisher: str  # extra.publisher.name
@@ -100,6 +101,7 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
     logo = site_icons.tile(glyph, site_icons.LOGO_SIZE, palette["paper"])
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
     return Site(
+        root=root,
         url=url,
         name=config.site_name,
         publisher=config.extra["publisher"]["name"],
