@@ -356,23 +356,6 @@ def test_release_order_does_not_depend_on_the_clock(webroot, publish_here, monke
     assert label_of(dest) == "build 5"
 
 
-def test_releases_named_by_the_second_alone_sort_before_numbered_ones(webroot, publish_here):
-    """Releases made before they were numbered are older than every numbered one, whatever their date; a
-    folder that is not a release is left alone."""
-    releases = webroot / ".column.releases"
-    for name in ["20261125T125310Z-ae49d6", "20991231T235959Z-0a1b2c-adopted", "notes"]:
-        (releases / name).mkdir(parents=True)
-        stand_in_site(releases / name, name)
-    dest = webroot / "column"
-    dest.symlink_to(".column.releases/20991231T235959Z-0a1b2c-adopted")
-    run = publish_here(dest, "--keep", "2")
-    assert run.status == 0, run.err
-    kept = sorted(path.name for path in releases.iterdir())
-    assert kept[0].startswith("000001-") and kept[1:] == ["20991231T235959Z-0a1b2c-adopted", "notes"]
-    assert run.out.endswith("publish: removed old releases: 20261125T125310Z-ae49d6\n")
-    assert label_of(dest) == "build 1"
-
-
 def test_a_plain_folder_is_adopted_as_the_release_before(webroot, publish_here):
     dest = webroot / "column"
     dest.mkdir()
