@@ -92,18 +92,17 @@ def mkdocs_env() -> dict[str, str]:
 def build(project: Path, out: Path) -> None:
     """`mkdocs build --strict` into `out`. Its own messages go straight to the terminal."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    # Popen stopped by a signal between fork and return loses the child, which would go on writing into the
-    # folder the clean-up removes: a signal waits until the child is known, then stops it.
-    with interrupts_held():
-        process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), preexec_fn=allow_interrupts)
-        signum = held_interrupt()
+    process = None
     try:
-        if signum:
-            raise Interrupted(signum)
+        # Popen stopped by a signal between fork and return loses the child, which would go on writing into the
+        # folder the clean-up removes: a signal waits until the child is known, then stops it.
+        with interrupts_held(drop=False):
+            process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), preexec_fn=allow_interrupts)
         status = process.wait()
     except BaseException:
-        process.kill()
-        process.wait()
+        if process:
+            process.kill()
+            process.wait()
         raise
     if status != 0:
         raise PublishError(f"the build failed (mkdocs exit status {status}); see its message above")
@@ -255,15 +254,16 @@ def held_interrupt() -> int | None:
 
 
 @contextmanager
-def interrupts_held():
+def interrupts_held(*, drop: bool = True):
     """Block SIGINT and SIGTERM (in this thread: publish runs as a command, in one) for steps that must not be
     cut in two. A signal that arrives meanwhile waits for held_interrupt(); one still waiting at the end is
-    dropped: the steps it waited for are done and the publish ends with its own report."""
+    dropped (the steps it waited for are done and the publish ends with its own report), or with drop=False
+    delivered then."""
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
     try:
         yield
     finally:
-        while held_interrupt():
+        while drop and held_interrupt():
             pass
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
