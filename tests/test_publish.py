@@ -34,8 +34,6 @@ from support import COLUMN_PAGES, ROOT, SITE_URL, build, offline_env
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
-# A release folder's name: its number, then the UTC time to the second (README, "A plain web server").
-NUMBERED = re.compile(r"\d{6}-\d{8}T\d{6}Z")
 PLACEHOLDER = 'site_url: !ENV [SITE_URL, "https://example.com/"]'  # the default that lets make serve run
 
 
@@ -194,12 +192,16 @@ def site_of(label: str, scratch: Path) -> dict[str, bytes | None]:
     return contents(folder)
 
 
-def test_each_release_is_numbered_reported_and_the_newest_three_kept(webroot, publish_here):
+def test_each_release_is_numbered_reported_and_the_newest_three_kept(webroot, publish_here, monkeypatch):
+    """Numbered whatever the clock says: three publishes in one second, then two with the clock set back."""
+    clock = iter([1_800_000_000.0] * 3 + [1_700_000_000.0, 1_600_000_000.0])
+    real_gmtime = time.gmtime
+    monkeypatch.setattr(time, "gmtime", lambda when=None: real_gmtime(next(clock) if when is None else when))
     dest, releases = webroot / "column", webroot / ".column.releases"
     first = publish_here(dest)
     assert first.status == 0, first.err
     (release,) = releases.iterdir()
-    assert NUMBERED.fullmatch(release.name) and release.name.startswith("000001-")
+    assert release.name == "000001-20270115T080000Z"
     assert os.readlink(dest) == f".column.releases/{release.name}"  # relative: survives a move
     files = sorted(path for path in release.rglob("*") if path.is_file())
     assert first.out == (
@@ -211,27 +213,12 @@ def test_each_release_is_numbered_reported_and_the_newest_three_kept(webroot, pu
     assert [run.status for run in runs] == [0, 0, 0] and "removed" not in runs[0].out + runs[1].out
     assert runs[2].out.endswith(f"publish: removed old releases: {release.name}\n")
     kept = sorted(path.name for path in releases.iterdir())[:-1]
-    assert [name[:7] for name in kept] == ["000002-", "000003-", "000004-"]
+    assert kept == ["000002-20270115T080000Z", "000003-20270115T080000Z", "000004-20231114T221320Z"]
     last = publish_here(dest, "--keep", "1")
     assert last.out.endswith(f"publish: removed old releases: {', '.join(reversed(kept))}\n")  # newest first
-    names = sorted(path.name for path in releases.iterdir())
-    assert [name[:7] for name in names] == ["000005-", "notes"] and NUMBERED.fullmatch(names[0])
+    assert sorted(path.name for path in releases.iterdir()) == ["000005-20200913T122640Z", "notes"]
     assert label_of(dest) == "build 5"
     assert sorted(path.name for path in webroot.iterdir()) == [".column.releases", "column"]
-
-
-def test_release_order_does_not_depend_on_the_clock(webroot, publish_here, monkeypatch):
-    """Five publishes in one second, then with the clock set back: the newest is the last one made."""
-    clock = iter([1_800_000_000.0] * 3 + [1_700_000_000.0, 1_600_000_000.0])
-    real_gmtime = time.gmtime
-    monkeypatch.setattr(time, "gmtime", lambda when=None: real_gmtime(next(clock) if when is None else when))
-    dest = webroot / "column"
-    for _ in range(5):
-        assert publish_here(dest, "--keep", "2").status == 0
-    kept = sorted((webroot / ".column.releases").iterdir())
-    assert [label_of(path) for path in kept] == ["build 4", "build 5"]
-    assert [path.name for path in kept] == ["000004-20231114T221320Z", "000005-20200913T122640Z"]
-    assert label_of(dest) == "build 5"
 
 
 def test_every_published_file_is_readable_whatever_the_umask(webroot, publish_here):
@@ -243,6 +230,16 @@ def test_every_published_file_is_readable_whatever_the_umask(webroot, publish_he
         os.umask(umask)
     for path in [dest.resolve().parent, dest.resolve(), *dest.resolve().rglob("*")]:
         assert path.stat().st_mode & 0o777 == (0o755 if path.is_dir() else 0o644), path
+
+
+def test_a_build_that_fails_the_checks_leaves_dest_unchanged(webroot, publish_here):
+    dest = webroot / "column"
+    assert publish_here(dest).status == 0
+    before = snapshot(webroot)
+    failed = publish_here(dest, "--site-url", "https://elsewhere.example/")  # not the address it was built for
+    assert failed.status == 1 and failed.out == ""
+    assert failed.err.startswith("publish: nothing published: the build checks failed:\n  - index.html: canonical")
+    assert snapshot(webroot) == before
 
 
 def plain_folder(dest: Path) -> None:
