@@ -95,7 +95,7 @@ def build(project: Path, out: Path) -> None:
     process = None
     try:
         # Popen stopped by a signal between fork and return loses the child, which would go on writing into the
-        # folder the clean-up removes: a signal waits until the child is known, then stops it.
+        # folder the clean-up removes: a signal is held until the child is known, then delivered here to stop it.
         with interrupts_held(drop=False):
             process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), preexec_fn=allow_interrupts)
         status = process.wait()
