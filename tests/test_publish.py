@@ -293,11 +293,11 @@ def one_release(dest: Path, publish_here) -> None:
     assert publish_here(dest).status == 0
 
 
-REPUBLISH = "republish, pruning the old release"
+REPUBLISH, ADOPT = "republish, pruning the old release", "adopting a plain folder"
 SCENARIOS = {  # a web root before a publish, and that publish's arguments
     "first publish": (lambda dest, publish_here: None, ()),
     REPUBLISH: (one_release, ("--keep", "1")),
-    "adopting a plain folder": (lambda dest, publish_here: plain_folder(dest), ("--adopt",)),
+    ADOPT: (lambda dest, publish_here: plain_folder(dest), ("--adopt",)),
 }
 
 
@@ -308,14 +308,18 @@ def dest_state(dest: Path) -> str:
     return "is a plain folder" if dest.is_dir() else "does not exist"
 
 
-def fault_run(tmp_path, monkeypatch, publish_here, scenario: str, spy: FileSystemSpy, name: str):
-    """Prepare a web root for `scenario`, publish into it under `spy`; the run, its web root, and what
-    DEST was and held before."""
+def prepared(tmp_path: Path, publish_here, scenario: str, name: str) -> tuple[Path, dict, str]:
+    """A web root for `scenario`: the folder, what it holds, and what DEST is."""
     (webroot := tmp_path / name).mkdir()
-    prepare, args = SCENARIOS[scenario]
-    prepare(webroot / "column", publish_here)
-    before, was = snapshot(webroot), dest_state(webroot / "column")
-    run = spy.run(monkeypatch, lambda: publish_here(webroot / "column", *args))
+    SCENARIOS[scenario][0](webroot / "column", publish_here)
+    return webroot, snapshot(webroot), dest_state(webroot / "column")
+
+
+def fault_run(tmp_path, monkeypatch, publish_here, scenario: str, spy: FileSystemSpy, name: str):
+    """Publish into a web root prepared for `scenario`, under `spy`; the run, the web root, and what it held
+    and what DEST was before."""
+    webroot, before, was = prepared(tmp_path, publish_here, scenario, name)
+    run = spy.run(monkeypatch, lambda: publish_here(webroot / "column", *SCENARIOS[scenario][1]))
     return run, webroot, before, was
 
 
@@ -369,16 +373,41 @@ def report(kind: str, phase: str, call: Call, dest: Path, was: str) -> tuple[int
     return status, f"{published}{failed.get(phase, 'removing old releases failed')}: {fault}\n"
 
 
+def assert_on_disk_before_the_switch(calls: list[Call], webroot: Path) -> None:
+    """fsync: every file and folder of the new release, and the releases folder after the move, before the
+    switch; DEST's folder after it, so that the switch itself survives a crash."""
+    (move,) = [call for call in calls if call.name == "rename" and ".column.new-" in call.path]
+    (switch,) = [call for call in calls if call.name == "replace"]
+    fsyncs = [call for call in calls if call.name == "fsync"]
+    flushed_first = {call.path.replace(move.path, move.to) for call in fsyncs if call.index < move.index}
+    assert {str(path) for path in [Path(move.to), *Path(move.to).rglob("*")]} <= flushed_first, "not flushed first"
+    assert any(c.path == str(webroot / ".column.releases") and move.index < c.index < switch.index for c in fsyncs)
+    assert any(c.path == str(webroot) and c.index > switch.index for c in fsyncs)
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_a_fault_at_any_call_leaves_dest_serving_one_whole_release(
     tmp_path, monkeypatch, publish_here, builds, scenario
 ):
-    """Every call that changes the file system, in turn: failing (EIO) before it runs, failing (EIO) after it
-    took effect, or followed by SIGTERM. DEST serves the old release or the whole new one, as OUTCOMES says,
-    and the report says which; a failure is never reported as success, a signal gives the shell's status."""
-    survey = FileSystemSpy()
-    run, *_ = fault_run(tmp_path, monkeypatch, publish_here, scenario, survey, "survey")
-    assert run.status == 0, run.err
+    """Without a fault, DEST serves the old site or the whole new one after every call (missing only for a
+    moment while a plain folder is adopted), and the new one is on disk before DEST points to it. Then every
+    call that changes the file system, in turn: failing (EIO) before it runs, failing (EIO) after it took
+    effect, or followed by SIGTERM. DEST serves the old release or the whole new one, as OUTCOMES says, and
+    the report says which; a failure is never reported as success, a signal gives the shell's status."""
+    webroot, _, _ = prepared(tmp_path, publish_here, scenario, "survey")
+    dest, new = webroot / "column", site_of(f"build {len(builds) + 1}", tmp_path)
+    old = contents(dest) if dest.exists() else None
+
+    def whole(call: Call) -> None:
+        served = contents(dest) if dest.exists() else None
+        assert served in (old, new) or (served is None and scenario == ADOPT), (
+            f"after {call}: DEST is {served and 'partial'}"
+        )
+
+    survey = FileSystemSpy(after_each=whole)
+    run = survey.run(monkeypatch, lambda: publish_here(dest, *SCENARIOS[scenario][1]))
+    assert run.status == 0 and contents(dest) == new, run.err
+    assert_on_disk_before_the_switch(survey.calls, webroot)
     steps = phases(survey.calls)
     assert {"ready", "install", "switch", "flush"} <= set(steps) and (scenario != REPUBLISH or "prune" in steps)
     for index, phase in enumerate(steps):
@@ -419,7 +448,7 @@ def test_the_report_does_not_claim_dest_unchanged_when_the_undo_failed(tmp_path,
     switch = [lambda call: call.name == "symlink"]
     put_back = [lambda call: call.name == "rename" and call.to.endswith("/column")]
     spy = FileSystemSpy(switch + put_back)
-    run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, "adopting a plain folder", spy, "www")
+    run, webroot, _, _ = fault_run(tmp_path, monkeypatch, publish_here, ADOPT, spy, "www")
     assert len(spy.broken) == 2 and run.status == 1
     assert run.err.endswith(f"publish: {webroot / 'column'} does not exist\n")
 
@@ -462,37 +491,6 @@ def test_pruning_never_removes_the_release_dest_serves(webroot, monkeypatch, pub
     assert run.status == 0, run.err
     assert os.readlink(dest) == first and label_of(dest) == "build 1"
     assert "removed old releases" not in run.out
-
-
-def test_dest_serves_a_whole_release_after_every_call(webroot, monkeypatch, publish_here, builds, tmp_path):
-    """Watched after each call of a republish: DEST is never missing, nor a link to a partial folder."""
-    dest = webroot / "column"
-    assert publish_here(dest).status == 0
-    old, new, seen = contents(dest), site_of("build 2", tmp_path), []
-
-    def look(call: Call) -> None:
-        served = contents(dest) if dest.exists() else "missing"
-        assert served in (old, new), f"after {call}: DEST is {'missing' if served == 'missing' else 'partial'}"
-        seen.append(served == new)
-
-    assert FileSystemSpy(after_each=look).run(monkeypatch, lambda: publish_here(dest)).status == 0
-    assert seen[0] is False and seen[-1] is True and len(seen) > 20
-
-
-def test_the_release_is_on_disk_before_dest_points_to_it(webroot, monkeypatch, publish_here, builds):
-    """fsync: every file and folder of the new release, and the releases folder after the move, before
-    the switch; DEST's folder after it, so that the switch itself survives a crash."""
-    dest = webroot / "column"
-    assert publish_here(dest).status == 0
-    spy = FileSystemSpy()
-    assert spy.run(monkeypatch, lambda: publish_here(dest)).status == 0
-    (move,) = [call for call in spy.calls if call.name == "rename" and Path(call.to).parent.name == ".column.releases"]
-    (switch,) = [call for call in spy.calls if call.name == "replace"]
-    fsyncs = [call for call in spy.calls if call.name == "fsync"]
-    flushed_first = {call.path.replace(move.path, move.to) for call in fsyncs if call.index < move.index}
-    assert {str(path) for path in [Path(move.to), *Path(move.to).rglob("*")]} <= flushed_first, "not flushed first"
-    assert any(c.path == str(webroot / ".column.releases") and move.index < c.index < switch.index for c in fsyncs)
-    assert any(c.path == str(webroot) and c.index > switch.index for c in fsyncs)
 
 
 # --- in processes of their own, signals from outside ----------------------------------------------------
