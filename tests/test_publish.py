@@ -401,7 +401,7 @@ def test_a_fault_at_any_call_leaves_dest_serving_one_whole_release(
     def whole(call: Call) -> None:
         served = contents(dest) if dest.exists() else None
         assert served in (old, new) or (served is None and scenario == ADOPT), (
-            f"after {call}: DEST is {served and 'partial'}"
+            f"after {call}: DEST is {'missing' if served is None else 'partial'}"
         )
 
     survey = FileSystemSpy(after_each=whole)
@@ -608,15 +608,12 @@ def all_steps(workflow: dict) -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
 
 
-def test_workflow_runs_on_push_to_main_and_only_deploy_writes(workflow):
+def test_workflow_tests_builds_checks_and_deploys_on_push_to_main(workflow):
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
     # Only the deploy job may write to Pages; the build job runs third-party code (pip, apt, tests).
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "write" not in workflow["jobs"]["build"]["permissions"].values()
-
-
-def test_workflow_installs_tests_builds_checks_and_deploys(workflow):
     build = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in build]
     install = next(i for i, run in enumerate(runs) if ".installed" in run)
