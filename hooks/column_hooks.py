@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import body, card, data, paragraphs, reading, render, site_icons, translations
+from column import body, card, data, paragraphs, profiles, reading, render, sharing, site_icons, sprite, translations
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -30,6 +30,8 @@ DATA_DIR = "data"
 INLINE_STYLE = "assets/column.css"
 INLINE_HEAD_SCRIPT = "assets/theme-init.js"  # in <head>: applies the stored theme before first paint
 INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, copy link, share sheet
+# Asks for the reader's own server (Mastodon): added to the body's script when a network offered needs it.
+FEDIVERSE_SCRIPT = "assets/fediverse.js"
 # The passage toolbar's code: a file of its own, which column.js loads on the first selection in the column,
 # so that the first view stays one small request. Fingerprinted, so it can be cached for long.
 PASSAGE_SCRIPT = "assets/passage.js"
@@ -58,7 +60,7 @@ TOUCH_ICON = "apple-touch-icon.png"
 # A file whose name carries its content's hash (render.fingerprint): cached for a year by the host.
 FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{10}\.(png|js)$")
 # The ids the page's templates give their own elements: no paragraph takes one of them.
-TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share", "oc-share-title")
+TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share", "oc-share-title", *sharing.DIALOG_IDS)
 
 # MkDocs loads this module once per process (`mkdocs serve` rebuilds reuse it: restart serve after
 # editing hooks/). What each build computed once, for the templates and the later hooks; reset by
@@ -88,8 +90,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
                 raise data.InputError(
                     f"{DATA_DIR}/icons.yml: field '{key}': expected an icon path; the page templates use this key."
                 )
-        networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
-        authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
+        networks = sharing.check_networks(read_yaml(root, "networks.yml"), icons)
+        authors = profiles.check_authors(read_yaml(root, "authors.yml"), icons)
         check_extra(config)
         custom_dir = Path(config.theme.custom_dir)
         table = translations.check_table(read_translations(custom_dir))
@@ -100,6 +102,9 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
+    if sharing.offers_server(networks):
+        body_script += "\n" + (custom_dir / FEDIVERSE_SCRIPT).read_text(encoding="utf-8").strip()
+    body_script = render.compact_js(body_script)
     style = render.compact_css(render.colour_fallback(style))
     passage_script = (custom_dir / PASSAGE_SCRIPT).read_bytes()
     passage_path = PASSAGE_PATH.format(render.fingerprint(passage_script))
@@ -124,6 +129,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         front_matter={},
         corrections={},
         icons=icons,
+        icon_svgs={key: icon_file(config, path).read_text(encoding="utf-8") for key, path in icons.items()},
         networks=networks,
         authors=authors,
         csp=csp,
@@ -229,14 +235,19 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
             if missing := body.missing_fragments(html, output):
                 field = f"corrections.{index}.text"
                 raise doc.fail(field, f"{body.FRAGMENT_EXPECTED}, got {body.no_element(missing[0])}", show_got=False)
-    return render.html_direction(drop_unused_toggles(output), _site["words"].direction)
+        return sprite.with_sprite(
+            render.html_direction(drop_unused_toggles(output), _site["words"].direction), _site["icon_svgs"]
+        )
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Static templates (404.html) do not pass through on_post_page."""
     if not template_name.endswith(".html"):
         return output_content
-    return render.html_direction(drop_unused_toggles(output_content), _site["words"].direction)
+    with errors_as_build_errors():
+        return sprite.with_sprite(
+            render.html_direction(drop_unused_toggles(output_content), _site["words"].direction), _site["icon_svgs"]
+        )
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -398,13 +409,15 @@ def column_context(
         ratio_images.append(ratio_image)
     dates = render.publication_dates(meta, words.locale)
     corrections = render.corrections(meta, texts, words.locale)
-    profile = author["profile"]
     share_on = words.texts["share.on"]
     return {
         "images": images,  # (path, PNG) for on_page_context to write
         "meta": meta,
         "author": author,
-        "profile_label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),
+        "profiles": [
+            {**p, "label": words.text("bio.profile", handle=p["handle"], network=p["network"])}
+            for p in author["profiles"]
+        ],
         "url": page_url,
         "image": image,
         "locale": words.open_graph_locale,
@@ -412,17 +425,21 @@ def column_context(
         "corrections": corrections,
         "initials": render.initials(author["name"]),
         "kicker": render.kicker(meta["column"], config.site_name),
-        "twitter_creator": profile["handle"] if profile["icon"] == "tw" else None,
+        "twitter_creator": profiles.twitter_creator(author["profiles"], _site["icons"]),
+        "fediverse_creators": profiles.fediverse_creators(author["profiles"]),
         # OpenGraph's article:author is a profile URL, and Facebook reads a Facebook profile there (for a
         # follow button). Any other address adds nothing to a preview, and extractors read it as a name
         # (newspaper4k took "x.com" from an X profile for a second author): only a Facebook profile is given.
-        "article_author": profile["url"] if profile["icon"] == "fb" else None,
+        "article_author": profiles.facebook_profile(author["profiles"], _site["icons"]),
         "twitter_site": config.extra.get("twitter_site"),
         "share": render.share_links(_site["networks"], page_url, meta["title"], share_on),
         "reading_time": reading_time,
         "reading_time_text": words.plural("byline.reading_time", reading_time.minutes),
         "quote_share": render.quote_share_links(_site["networks"], page_url, meta["title"], share_on),
-        "script_words": words.script_words(SCRIPT_WORDS),
+        "asks_server": sharing.offers_server(_site["networks"]),  # the page carries the dialog that asks
+        "script_words": words.script_words(
+            SCRIPT_WORDS + (sharing.SCRIPT_WORDS if sharing.offers_server(_site["networks"]) else ())
+        ),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
