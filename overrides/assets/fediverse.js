@@ -61,8 +61,7 @@
     button.addEventListener("click", function () { open(button); });
   });
 
-  dialog.querySelector("form").addEventListener("submit", function (event) {
-    event.preventDefault();
+  function go() {
     var written = input.value.trim();
     var server = serverOf(written);
     if (!server) {
@@ -74,6 +73,14 @@
     var address = opener.getAttribute("data-oc-fediverse").split("{server}").join(server);
     dialog.close();
     window.open(address, "_blank", "noopener,noreferrer");
+  }
+
+  dialog.querySelector("[data-oc-fediverse-go]").addEventListener("click", go);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.isComposing) {
+      event.preventDefault();
+      go();
+    }
   });
 
   forget.addEventListener("click", function () {
