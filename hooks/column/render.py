@@ -28,9 +28,9 @@ def share_links(networks: list[dict], page_url: str, title: str, share_on: str) 
     headline shortened where the network's posts are short: sharing.fitted). `share_on` is the label's words
     ("Share on {network}") in the site's language. A link to the reader's own server (`asks_server`) keeps
     {server} for the page's script, which asks for it."""
+    values = {"url": page_url, "title": title}
     links = []
     for network in networks:
-        values = {"url": page_url, "title": title}
         href = sharing.fitted(network["url"], values, "title", network.get("max_length"))
         label = share_label(network, share_on)
         # A mail link opens the mail program, not a page: no new tab for it.
