@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import subprocess
 from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
@@ -497,3 +499,13 @@ def test_without_javascript_firefox_and_webkit_show_no_mastodon_button(engine, r
             " (e) => e.getClientRects().length > 0);"
         )
     assert shown == [False, False, False]  # the bar's button, the toolbar's, the dialog
+
+
+def test_the_sharing_pages_are_valid_html(sites, vnu):
+    # The dialog, the toolbar's buttons and the bio's profiles, in English and in Arabic (Nu checker, errors only).
+    pages = [str(site / "index.html") for site in sites.values()]
+    result = subprocess.run(
+        [*vnu, "--errors-only", "--format", "json", *pages], capture_output=True, text=True, timeout=300
+    )
+    messages = json.loads(result.stderr)["messages"]
+    assert [m for m in messages if m.get("type") in ("error", "non-document-error")] == []
