@@ -358,6 +358,11 @@ def check_icons(doc: Located, icon_exists) -> dict[str, str]:
     return icons
 
 
+def missing_template_icon(key: str) -> InputError:
+    """The error for an icon key that the page's templates use and data/icons.yml lacks."""
+    return InputError(f"data/icons.yml: field '{key}': expected an icon path; the page templates use this key.")
+
+
 def check_icon_key(doc: Located, field: str, key: object, icons: dict[str, str]) -> None:
     if key not in icons:
         raise doc.fail(field, f"an icon key of data/icons.yml ({', '.join(icons)})", key)
@@ -454,7 +459,8 @@ def check_site_url(value: object, file: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-# A deploy preview: the same build, marked so that search engines leave it out (README, "Deploy previews").
+# A deploy preview: the same build, marked so that search engines leave it out
+# (handbook/PUBLISHING.md, "Deploy previews").
 PREVIEW_ENV = "SITE_PREVIEW"
 PREVIEW_VALUES = {"1": True, "0": False, "": False}
 

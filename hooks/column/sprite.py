@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from column.data import InputError
+from column.data import missing_template_icon
 
 # A symbol's id: the icon's key (data/icons.yml) after a double hyphen, which no paragraph id has (paragraphs.py
 # joins words with one), so that the two never clash.
@@ -44,7 +44,7 @@ def sprite(keys: list[str], svgs: dict[str, str]) -> str:
     symbols, notices = [], []
     for key in keys:
         if key not in svgs:
-            raise InputError(f"data/icons.yml: field '{key}': expected an icon path; the page templates use this key.")
+            raise missing_template_icon(key)
         drawn, found = symbol(key, svgs[key])
         symbols.append(drawn)
         notices += [notice for notice in found if notice not in notices]
