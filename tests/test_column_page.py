@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import material
 import pytest
@@ -209,6 +209,9 @@ def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
         assert symbols[f"oc-icon--{key}"].get("viewbox") == drawn.get("viewbox"), key
     html = (site / "index.html").read_text(encoding="utf-8")
     assert html.count("<svg") == expected + 1 and html.count("Font Awesome Free") == 1
+    # The favicon's data: URL leaves its file's notice to the sprite: the same notice, once in the page.
+    (favicon,) = page.xpath("//link[@rel='icon']/@href")
+    assert "<path" in unquote(favicon) and "<!--" not in unquote(favicon)
     assert not page.xpath("//img | //i | //link[@rel='stylesheet' or @rel='preload' or @rel='preconnect']")
 
 

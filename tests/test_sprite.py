@@ -39,6 +39,23 @@ def test_a_page_gets_the_symbols_it_uses_once_each_before_its_end():
     )
 
 
+def test_notices_of_icons_shown_otherwise_are_kept_once_after_the_symbols():
+    other = "Another set's notice"
+    done = sprite.with_sprite(f"<body>{use('a')}</body>", SVGS, (other, NOTICE))
+    assert f"<!-- {NOTICE} --><!-- {other} --><symbol" in done and done.count(NOTICE) == 1
+    # A page with no icon of its own still carries them.
+    assert sprite.with_sprite("<body>x</body>", SVGS, (other,)) == (
+        f'<body>x<svg class="oc-sprite" width="0" height="0" aria-hidden="true"><!-- {other} --></svg></body>'
+    )
+
+
+def test_a_file_split_from_its_notices_keeps_all_else():
+    assert sprite.split_notices(SVGS["a"]) == (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 448 512"><path d="M1 2h3z"/></svg>',
+        [NOTICE],
+    )
+
+
 def test_a_page_without_icons_is_left_as_it_is():
     assert sprite.with_sprite("<html><body>x</body></html>", SVGS) == "<html><body>x</body></html>"
 

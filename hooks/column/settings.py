@@ -14,7 +14,7 @@ from pathlib import Path
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 
-from column import card, data, material, profiles, render, sharing, site_icons, translations
+from column import card, data, material, profiles, render, sharing, site_icons, sprite, translations
 
 DATA_DIR = "data"
 # Keys of data/icons.yml that the page's templates use, whatever the share networks and authors use.
@@ -65,7 +65,8 @@ class Site:
     style: str  # the stylesheet, as the page inlines it
     head_script: str  # theme-init.js, inlined in <head>
     body_script: str  # column.js (and fediverse.js where a network asks for a server), inlined at the end of <body>
-    favicon: str  # the tab's icon, as a data: URL
+    favicon: str  # the tab's icon, as a data: URL, without the notices of its file's comments
+    favicon_notices: tuple[str, ...]  # those notices (Font Awesome's licence): the page's sprite carries them once
     csp: str  # the page's Content-Security-Policy
     logo: dict  # the JSON-LD publisher.logo: {url, width, height}
     passage_path: str  # the passage toolbar's script, fingerprinted
@@ -107,6 +108,8 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
     glyph = favicon_svg(icon_svgs["favicon"], palette["accent"])
     logo = site_icons.tile(glyph, site_icons.LOGO_SIZE, palette["paper"])
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
+    # Every byte of the data: URL is in the first view; the notice it would repeat is in the page already.
+    favicon, favicon_notices = sprite.split_notices(glyph)
     return Site(
         root=root,
         url=url,
@@ -125,7 +128,8 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
         style=style,
         head_script=head_script,
         body_script=body_script,
-        favicon=render.svg_data_url(glyph),
+        favicon=render.svg_data_url(favicon),
+        favicon_notices=tuple(favicon_notices),
         csp=render.content_security_policy(
             inline_scripts=[head_script, body_script], inline_style=style, live_reload=live_reload
         ),

@@ -21,15 +21,21 @@ COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 BODY_END = "</body>"
 
 
+def split_notices(svg: str) -> tuple[str, list[str]]:
+    """An SVG without its comments, and the notices they carry (Font Awesome's licence)."""
+    notices = [notice.strip().removeprefix("!").strip() for notice in COMMENT_RE.findall(svg)]
+    return COMMENT_RE.sub("", svg), notices
+
+
 def symbol(key: str, svg: str) -> tuple[str, list[str]]:
     """An icon's SVG file (Material's bundled sets) as a <symbol> with the file's viewBox and drawing, and the
-    notices its comments carry (Font Awesome's licence), which the sprite keeps once each."""
+    notices its comments carry, which the sprite keeps once each."""
     match = SVG_RE.match(svg)
     if not match:
         raise ValueError(f"icon {key!r}: expected an SVG file with one <svg> element")
     view_box = VIEWBOX_RE.search(match.group(1))
-    notices = [notice.strip().removeprefix("!").strip() for notice in COMMENT_RE.findall(match.group(2))]
-    drawing = COMMENT_RE.sub("", match.group(2)).strip()
+    drawing, notices = split_notices(match.group(2))
+    drawing = drawing.strip()
     view = f' viewBox="{view_box.group(1)}"' if view_box else ""
     return f'<symbol id="{SYMBOL_ID.format(key)}"{view}>{drawing}</symbol>', notices
 
@@ -39,28 +45,31 @@ def used_icons(page: str) -> list[str]:
     return list(dict.fromkeys(USE_RE.findall(page)))
 
 
-def sprite(keys: list[str], svgs: dict[str, str]) -> str:
-    """One hidden <svg> holding a symbol for each key (svgs: the icon files by key), each notice once."""
+def sprite(keys: list[str], svgs: dict[str, str], other_notices: tuple[str, ...] = ()) -> str:
+    """One hidden <svg> holding a symbol for each key (svgs: the icon files by key), and each notice once: the
+    symbols', then `other_notices`."""
     symbols, notices = [], []
     for key in keys:
         if key not in svgs:
             raise missing_template_icon(key)
         drawn, found = symbol(key, svgs[key])
         symbols.append(drawn)
-        notices += [notice for notice in found if notice not in notices]
+        notices += found
+    notices = list(dict.fromkeys([*notices, *other_notices]))
     comments = "".join(f"<!-- {notice} -->" for notice in notices)
     # width and height 0: no room taken where the stylesheet does not apply (a reader view, a feed reader).
     return f'<svg class="oc-sprite" width="0" height="0" aria-hidden="true">{comments}{"".join(symbols)}</svg>'
 
 
-def with_sprite(page: str, svgs: dict[str, str]) -> str:
+def with_sprite(page: str, svgs: dict[str, str], other_notices: tuple[str, ...] = ()) -> str:
     """The page with the sprite of the icons it uses just before </body>: after the text, so that the bytes before
-    the column's words stay few; a <use> draws as soon as its symbol is parsed. A page without icons is left as
-    it is."""
+    the column's words stay few; a <use> draws as soon as its symbol is parsed. `other_notices`: those of icons
+    the page carries without their comments (the favicon, a data: URL), kept in the sprite with the symbols'.
+    A page without icons or notices is left as it is."""
     keys = used_icons(page)
-    if not keys:
+    if not keys and not other_notices:
         return page
     end = page.rfind(BODY_END)
     if end < 0:
         raise ValueError("expected a page with </body>, where the icons' symbols go")
-    return page[:end] + sprite(keys, svgs) + page[end:]
+    return page[:end] + sprite(keys, svgs, other_notices) + page[end:]

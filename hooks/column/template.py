@@ -74,8 +74,9 @@ def page_context(site: Site, column: Column, body: Body, page_url: str) -> PageC
 
 def finish_page(site: Site, html: str) -> str:
     """A page as it is written (a column's, or a static template's such as 404.html): Material's leftovers dealt
-    with (material.finish_page), and the symbols of the icons it uses added once (sprite.with_sprite)."""
-    return sprite.with_sprite(material.finish_page(html, site.words.direction), site.icon_svgs)
+    with (material.finish_page), and the symbols of the icons it uses added once, with the favicon's notices
+    (sprite.with_sprite)."""
+    return sprite.with_sprite(material.finish_page(html, site.words.direction), site.icon_svgs, site.favicon_notices)
 
 
 def draw_card(site: Site, meta: dict, author: dict, size: tuple[int, int], path: str) -> tuple[str, bytes, dict]:

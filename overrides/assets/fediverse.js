@@ -5,7 +5,7 @@
 // requested before that. Inlined after column.js, where a network needs it.
 (function () {
   "use strict";
-  var dialog = document.querySelector("[data-oc-fediverse-dialog]");
+  var dialog = document.getElementById("oc-fediverse");
   var buttons = document.querySelectorAll("[data-oc-fediverse]");
   if (!dialog) return;
   if (typeof dialog.showModal !== "function") {
@@ -18,8 +18,8 @@
   var HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]+)$/;
   var input = dialog.querySelector("input");
   var title = dialog.querySelector("h2");
-  var message = dialog.querySelector("[data-oc-fediverse-message]");
-  var forget = dialog.querySelector("[data-oc-fediverse-forget]");
+  var message = document.getElementById("oc-fediverse-error");
+  var forget = dialog.querySelector("[data-oc-forget]");
   var texts = JSON.parse(document.getElementById("oc-words").textContent);
   var opener = null;
 
@@ -75,7 +75,7 @@
     window.open(address, "_blank", "noopener,noreferrer");
   }
 
-  dialog.querySelector("[data-oc-fediverse-go]").addEventListener("click", go);
+  dialog.querySelector("[data-oc-go]").addEventListener("click", go);
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.isComposing) {
       event.preventDefault();
@@ -91,7 +91,7 @@
     input.focus();
   });
 
-  dialog.querySelector("[data-oc-fediverse-cancel]").addEventListener("click", function () { dialog.close(); });
+  dialog.querySelector("[data-oc-cancel]").addEventListener("click", function () { dialog.close(); });
 
   // Escape closes the dialog (the browser's own cancel): it is not also the passage toolbar's Escape.
   dialog.addEventListener("keydown", function (event) {

@@ -11,7 +11,6 @@ sharing_support."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import subprocess
@@ -24,7 +23,7 @@ from playwright.sync_api import expect
 from test_engines import problems
 from test_passage import select
 
-from browser_support import CSP_LISTENER, serve
+from browser_support import CSP_LISTENER, serve, serve_each
 from engine_support import wait_until
 from sharing_support import AUTHOR, HEADLINE, sharing_project
 from support import SITE_URL, build
@@ -70,8 +69,8 @@ def sites(tmp_path_factory) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def servers(sites):
-    with contextlib.ExitStack() as stack:
-        yield {language: stack.enter_context(serve(site)) for language, site in sites.items()}
+    with serve_each(sites) as urls:
+        yield urls
 
 
 @pytest.fixture
@@ -118,8 +117,8 @@ def dialog_state(page) -> dict:
               focused: document.activeElement && (document.activeElement.id
                 || document.activeElement.getAttribute("aria-label") || document.activeElement.textContent.trim()),
               value: field.value, invalid: field.getAttribute("aria-invalid"),
-              message: dialog.querySelector("[data-oc-fediverse-message]").textContent,
-              forget: !dialog.querySelector("[data-oc-fediverse-forget]").hidden,
+              message: dialog.querySelector("#oc-fediverse-error").textContent,
+              forget: !dialog.querySelector("[data-oc-forget]").hidden,
               stored: localStorage.getItem("oc-fediverse-server")};
     }""")
 
@@ -155,7 +154,7 @@ def test_the_server_is_asked_for_checked_kept_and_shared_on_only_when_confirmed(
     assert seen["requests"][loaded:] == [] and state["stored"] is None
 
     page.fill(FIELD, "@me@Example.Social")
-    page.locator("[data-oc-fediverse-go]").click()
+    page.locator("[data-oc-go]").click()
     wait_for(seen, "foreign", 1, page)
     # The only request is the share page on the reader's server, with the headline and the address as its text.
     assert seen["foreign"] == [share_address("example.social")]
@@ -198,11 +197,11 @@ def test_the_kept_server_is_offered_again_and_can_be_changed_or_forgotten(open_s
     assert dialog_state(page)["stored"] == "social.example"
 
     page.locator(BAR_BUTTON).click()
-    page.locator("[data-oc-fediverse-forget]").click()
+    page.locator("[data-oc-forget]").click()
     state = dialog_state(page)
     assert (state["stored"], state["value"], state["forget"]) == (None, "", False)
     assert state["message"] == FORGOTTEN and state["invalid"] is None and state["focused"] == "oc-fediverse-server"
-    page.locator("[data-oc-fediverse-cancel]").click()
+    page.locator("[data-oc-cancel]").click()
     assert not dialog_state(page)["open"] and dialog_state(page)["focused"] == "Share on Mastodon"
     page.reload(wait_until="load")
     page.locator(BAR_BUTTON).click()
@@ -299,8 +298,8 @@ def test_in_arabic_the_dialog_speaks_arabic_right_to_left(open_sharing):
         "إلغاء",
     ]
     layout = page.evaluate("""() => { const d = document.querySelector("dialog"), f = d.querySelector("input");
-      const go = d.querySelector("[data-oc-fediverse-go]").getBoundingClientRect();
-      const cancel = d.querySelector("[data-oc-fediverse-cancel]").getBoundingClientRect();
+      const go = d.querySelector("[data-oc-go]").getBoundingClientRect();
+      const cancel = d.querySelector("[data-oc-cancel]").getBoundingClientRect();
       return {dialog: getComputedStyle(d).direction, field: getComputedStyle(f).direction,
               goRightOfCancel: go.left > cancel.left}; }""")
     # The dialog right to left, its buttons from the right; the server's address left to right.
@@ -414,7 +413,7 @@ RECORD_OPEN = """window.__ocOpened = [];
 window.open = function (url, target, features) { window.__ocOpened.push([url, target, features]); return null; };"""
 STATE = """const d = document.querySelector("dialog"), f = d.querySelector("input");
 return {open: d.open, focused: document.activeElement.id || document.activeElement.getAttribute("aria-label"),
-        message: d.querySelector("[data-oc-fediverse-message]").textContent, value: f.value,
+        message: d.querySelector("#oc-fediverse-error").textContent, value: f.value,
         stored: localStorage.getItem("oc-fediverse-server"), opened: window.__ocOpened,
         resources: performance.getEntriesByType("resource").length};"""
 ENTER, ESCAPE = "\ue007", "\ue00c"
