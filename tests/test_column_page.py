@@ -8,15 +8,17 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import material
 import pytest
 import yaml
+from lxml import html as lxml_html
 
-import column_hooks
 from build_harness import built, copy_project
 from built_pages import json_ld, one, parsed, words
 from column import reading, render
+from column.material import drop_unused_toggles
 from project_edits import CORRECTED, set_fields
 from suite_columns import AUTHOR, COLUMNS, ORIGINAL, PROFILE, SECOND_AUTHOR, SECOND_PROFILE, SECOND_TITLE, SITE_URL
 
@@ -216,16 +218,48 @@ def test_every_control_has_an_accessible_name(page):
         assert control.get("aria-label") or words(control), f"control without a name: {control.get('class')}"
 
 
-def test_icons_are_inline_svg_from_one_icon_set(site, page):
+def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
     icons = page.cssselect(".oc-icon")
-    # Seven networks, copy (link + check), share, profile, theme (moon + sun); the passage toolbar: the four
-    # networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share.
-    expected = 7 + 6 + 4 + 3
+    # Eight networks (Mastodon's a button), copy (link + check), share, profile, theme (moon + sun); the passage
+    # toolbar: the four networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share.
+    expected = 8 + 6 + 4 + 3
     assert len(icons) == expected
+    used = set()
     for icon in icons:
-        assert icon.get("aria-hidden") == "true" and len(icon.cssselect("svg")) == 1
+        assert icon.get("aria-hidden") == "true"
+        (use,) = icon.xpath("./svg/use")
+        used.add(use.get("href"))
+    # Each glyph drawn once: one symbol for each icon the page uses, in one hidden sprite, its path the icon
+    # set's own; the icon set's notice once.
+    keys = [
+        "fb",
+        "vk",
+        "tw",
+        "tg",
+        "ok",
+        "wt",
+        "mastodon",
+        "mail",
+        "link",
+        "check",
+        "share",
+        "theme-dark",
+        "theme-light",
+    ]
+    (sprite,) = page.xpath("//svg[@class='oc-sprite']")
+    assert sprite.get("aria-hidden") == "true"
+    symbols = {symbol.get("id"): symbol for symbol in sprite.xpath("./symbol")}
+    assert sorted(symbols) == sorted(href.removeprefix("#") for href in used) == sorted(f"oc-icon--{k}" for k in keys)
+    mapping = yaml.safe_load((COLUMNS / "data" / "icons.yml").read_text(encoding="utf-8"))
+    for key in keys:
+        drawn = lxml_html.fromstring((ICONS_DIR / f"{mapping[key]}.svg").read_text(encoding="utf-8"))
+        assert symbols[f"oc-icon--{key}"].xpath(".//path/@d") == drawn.xpath(".//path/@d"), key
+        assert symbols[f"oc-icon--{key}"].get("viewbox") == drawn.get("viewbox"), key
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == html.count("Font Awesome Free") == expected
+    assert html.count("<svg") == expected + 1 and html.count("Font Awesome Free") == 1
+    # The favicon's data: URL leaves its file's notice to the sprite: the same notice, once in the page.
+    (favicon,) = page.xpath("//link[@rel='icon']/@href")
+    assert "<path" in unquote(favicon) and "<!--" not in unquote(favicon)
     assert not page.xpath("//img | //i | //link[@rel='stylesheet' or @rel='preload' or @rel='preconnect']")
 
 
@@ -236,8 +270,9 @@ def test_the_icon_mapping_resolves_and_matches_the_source_keys(seed):
     source_keys = {key.strip() for key in seed.icons.split("icon ") if key.strip()}
     assert {"fb", "vk", "tw", "tg", "ok", "wt", "mail", "share", "ins", "yt", "gp", "fm"} <= source_keys
     networks = yaml.safe_load((COLUMNS / "data" / "networks.yml").read_text(encoding="utf-8"))
-    # Share targets are drawn from the source's own icon keys; Google+ is closed and never one.
-    assert [n["icon"] for n in networks] and all(n["icon"] in source_keys for n in networks)
+    # The source's share targets keep its own icon keys (Mastodon, which it did not have, has its own); Google+ is
+    # closed and never one.
+    assert [n["icon"] for n in networks] and all(n["icon"] in source_keys | {"mastodon"} for n in networks)
     assert "gp" not in [n["icon"] for n in networks]
 
 
@@ -260,7 +295,7 @@ def test_materials_unused_toggles_are_dropped_whatever_the_attribute_order():
         '<input type="checkbox" id="keep"><label for="keep">Keep</label></body>'
     )
     kept = '<body><input type="checkbox" id="keep"><label for="keep">Keep</label></body>'
-    assert column_hooks.drop_unused_toggles(html) == kept
+    assert drop_unused_toggles(html) == kept
 
 
 # --- a second column ---------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ Chromium."""
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -15,10 +14,9 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown import Markdown
 
-import column_hooks
 from built_pages import json_ld, one, parsed
 from card_pixels import card_problems, rgb
-from column import body, data, translations
+from column import body, data, settings, translations
 from hostile_corpus import (
     CONTEXTS,
     HOSTILE,
@@ -137,7 +135,9 @@ def test_no_markup_is_injected_and_the_policy_still_covers_exactly_the_page_code
     # script. Nothing else.
     assert [s.get("type") for s in page.xpath("//script")] == [None, "application/ld+json", "application/json", None]
     assert not page.xpath("//img | //iframe | //object | //embed | //form | //base | //@*[starts-with(name(), 'on')]")
-    assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')])]"), "every SVG is one of the icons"
+    # Every SVG is an icon, or the one sprite of their symbols (hooks/column/sprite.py).
+    assert len(page.xpath("//svg[@class='oc-sprite']")) == 1
+    assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')]) and not(@class='oc-sprite')]")
     assert "<script>alert" not in raw and "<img" not in raw
     policy = expected_policy(*inline_code(raw))
     assert page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [policy]
@@ -219,7 +219,7 @@ def networks(field: str, line: int):
 
 
 def site_handle(value):
-    column_hooks.check_extra(SimpleNamespace(extra={"publisher": {"name": "x"}, "twitter_site": value}))
+    settings.check_extra({"publisher": {"name": "x"}, "twitter_site": value})
 
 
 # Fields that take a key, a fixed value, a URL or a path, never free text: {field: (check, line or 0)}.

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import copy
 import shutil
-from types import SimpleNamespace
 
 import pytest
 from markdown import Markdown
 from mkdocs.utils.yaml import yaml_load
 
-import column_hooks
 from build_harness import build_error
-from column import body, data
+from column import body, data, pages, settings, sharing
 from project_edits import edit
 from suite_columns import COLUMNS
 
@@ -408,7 +406,7 @@ def checked(extra: str = "", authors=AUTHORS, **changes) -> dict:
     """The front matter checked as the build checks it, corrections' texts included."""
     doc = front_matter(extra, **changes)
     meta = data.check_front_matter(doc, authors)
-    column_hooks.correction_texts(doc, meta, markdown)
+    pages.correction_texts(doc, meta, markdown)
     return meta
 
 
@@ -641,8 +639,8 @@ NETWORKS_TOP = "'(top level)': expected a list of share networks, each with icon
         ),
         (
             [{**NETWORK, "lable": "Post"}],
-            "'0.lable': expected one of the known fields of a share network: icon, name, url, label, quote_url (did "
-            "you mean 'label'?).",
+            "'0.lable': expected one of the known fields of a share network: icon, name, url, label, quote_url, "
+            "enabled, max_length (did you mean 'label'?).",
         ),
     ],
 )
@@ -651,6 +649,43 @@ def test_network_errors(value, expected):
     assert refusal(data.check_networks, doc, ICONS) == f"data/networks.yml: field {expected}"
     networks = [NETWORK, {**NETWORK, "icon": "fb", "quote_url": "https://f.example/?u={url}&q={text}"}]
     assert data.check_networks(located(networks), ICONS) is networks
+
+
+# The options sharing adds to a network (hooks/column/sharing.py), checked after the fields above.
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        (
+            "enabled",
+            "no",
+            "true or false (false: a ready entry that the share bar and the toolbar leave out), got 'no'",
+        ),
+        (
+            "max_length",
+            0,
+            "a whole number of characters, at least 1, counted as graphemes (what a reader sees as "
+            "one character), got an integer (0)",
+        ),
+        (
+            "max_length",
+            True,
+            "a whole number of characters, at least 1, counted as graphemes (what a reader sees "
+            "as one character), got a boolean (True)",
+        ),
+        (
+            "url",
+            "https://a.example/{server}?text={title}&u={url}",
+            "{server} as the whole host of an https: address, "
+            "as in https://{server}/share?text={title}%20{url}, got 'https://a.example/{server}?text={title}&u={url}'",
+        ),
+    ],
+)
+def test_a_network_option_is_checked_with_its_line(field, value, expected):
+    doc = located([{**NETWORK, field: value}], {f"0.{field}": 7}, file="data/networks.yml")
+    assert (
+        refusal(sharing.check_networks, doc, ICONS)
+        == f"data/networks.yml, line 7: field '0.{field}': expected {expected}."
+    )
 
 
 PROFILE = {"network": "X", "icon": "tw", "follow": "Follow", "handle": "@h", "url": "https://x.example/h"}
@@ -682,15 +717,15 @@ def test_author_errors(value, expected):
     assert data.check_authors(located(authors), ICONS) is authors
 
 
-def extra(**values) -> SimpleNamespace:
+def extra(**values) -> dict:
     """The site settings' `extra`, as check_extra gets it."""
-    return SimpleNamespace(extra={"publisher": {"name": "P"}} | values)
+    return {"publisher": {"name": "P"}} | values
 
 
 @pytest.mark.parametrize(
-    "config, expected",
+    "settings_extra, expected",
     [
-        (SimpleNamespace(extra={}), "field 'extra.publisher': expected a mapping (see the comments in mkdocs.yml)."),
+        ({}, "field 'extra.publisher': expected a mapping (see the comments in mkdocs.yml)."),
         (
             extra(publisher={}),
             f"field 'extra.publisher.name': expected {TEXT}; it is required for the site's publisher and missing.",
@@ -706,9 +741,9 @@ def extra(**values) -> SimpleNamespace:
         (extra(twitter_site=12), f"field 'extra.twitter_site': expected {HANDLE}, got an integer (12)."),
     ],
 )
-def test_site_setting_errors(config, expected):
-    assert refusal(column_hooks.check_extra, config) == "mkdocs.yml: " + expected
-    column_hooks.check_extra(extra(twitter_site="@" + "x" * 15))
+def test_site_setting_errors(settings_extra, expected):
+    assert refusal(settings.check_extra, settings_extra) == "mkdocs.yml: " + expected
+    settings.check_extra(extra(twitter_site="@" + "x" * 15))
 
 
 # What README says is required: every front-matter field but the dates and corrections, every field of an
@@ -748,7 +783,7 @@ def check_suite_file(name: str, field: str | None) -> None:
         "docs/index.md": lambda: data.check_front_matter(doc, {"yakovenko": {}}),
         "data/authors.yml": lambda: data.check_authors(doc, icons),
         "data/networks.yml": lambda: data.check_networks(doc, icons),
-        "mkdocs.yml": lambda: column_hooks.check_extra(SimpleNamespace(extra=doc.value["extra"])),
+        "mkdocs.yml": lambda: settings.check_extra(doc.value["extra"]),
     }
     checks[name]()
 

@@ -15,9 +15,6 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# Without the background-networking flags Chromium keeps trying hosts that tests must never reach
-# (see /work/shared/notes/toolchain.md); --no-sandbox because CI containers run as root.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SYSTEM_CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 # Added to every page before its own scripts: collects Content-Security-Policy violations, so that a
@@ -141,6 +138,13 @@ def serve(site: Path, *, csp_reports: list | None = None):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve_each(sites: dict[str, Path]):
+    """Each site served (`serve`); yields {key: its URL}."""
+    with contextlib.ExitStack() as stack:
+        yield {key: stack.enter_context(serve(site)) for key, site in sites.items()}
 
 
 def find_chromium(playwright) -> tuple[str | None, str]:

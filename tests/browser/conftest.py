@@ -4,14 +4,14 @@ everything that can go wrong."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, CSP_LISTENER, find_chromium, find_vnu, serve
+from browser_support import CSP_LISTENER, find_chromium, find_vnu, serve, serve_each
 from build_harness import missing_tool
+from chromium_flags import CHROMIUM_ARGS
 from engine_support import Firefox, WebKit, find_minibrowser, missing
 
 
@@ -179,8 +179,8 @@ def open_page(browser, server):
 @pytest.fixture(scope="session")
 def language_servers(language_sites):
     """The suite's columns in other languages (tests/conftest.py `language_sites`), each served: {tag: base URL}."""
-    with contextlib.ExitStack() as stack:
-        yield {language: stack.enter_context(serve(site)) for language, site in language_sites.items()}
+    with serve_each(language_sites) as urls:
+        yield urls
 
 
 @pytest.fixture

@@ -16,10 +16,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline")]  # the tests' helpers, as the tests import them
+# the tests' helpers, as the tests import them, and bench/chromium_flags.py
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "bench")]
 
-from browser_support import CHROMIUM_ARGS, find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
+from browser_support import find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
 from build_harness import build_cli, copy_project  # noqa: E402
+from chromium_flags import CHROMIUM_ARGS  # noqa: E402
 from suite_columns import LANGUAGES  # noqa: E402
 
 OUT = ROOT / "screenshots"

@@ -11,7 +11,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser_support import CHROMIUM_ARGS, CSP_LISTENER, canonical_url
+from browser_support import CSP_LISTENER, canonical_url
+from chromium_flags import CHROMIUM_ARGS
 from page_scripts import (
     CLIPBOARD,
     OCCURRENCES_JS,
