@@ -629,8 +629,8 @@ def test_a_language_the_table_lacks_stops_the_build_naming_the_languages_it_has(
     language = tag.split("-")[0]
     assert str(error.value) == (
         f"overrides/translations.yml: no words for '{language}' (mkdocs.yml: field 'theme.language' is {tag!r}); "
-        f"expected one of the languages it has: ar, en, ru. Add '{language}' to the table to publish in it (README, "
-        "'Languages')."
+        f"expected one of the languages it has: ar, en, ru. Add '{language}' to the table to publish in it "
+        "(handbook/CONTENT.md, 'Languages')."
     )
 
 
