@@ -406,6 +406,7 @@ def column_context(
         "author": author,
         "profile_label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),
         "url": page_url,
+        "address": render.address_html(page_url),  # the share bar's, with its line-break opportunities
         "image": image,
         "locale": words.open_graph_locale,
         "dates": dates,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 from urllib.parse import quote
 
@@ -69,6 +70,17 @@ def kicker(column: str, site_name: str) -> str | None:
         return " ".join(name.replace("\u2019", "'").casefold().split())
 
     return None if words(column) == words(site_name) else column
+
+
+# Where a typesetter breaks an address at a line's end: after a slash, a dot, a hyphen, a question mark or an
+# ampersand, never inside a word; a run of them (the `//` of https://) stays whole.
+ADDRESS_BREAK_RE = re.compile(r"(?<=[/.?&-])(?=[^/.?&-])")
+
+
+def address_html(url: str) -> str:
+    """The address as HTML, escaped, with a <wbr> at each of its ADDRESS_BREAK_RE points: the line-break
+    opportunities the stylesheet leaves it (https://<wbr>columns.<wbr>example/<wbr>...)."""
+    return "<wbr>".join(html.escape(part) for part in ADDRESS_BREAK_RE.split(url))
 
 
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
