@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import body, card, data, paragraphs, reading, render, site_icons, translations
+from column import body, card, data, paragraphs, reading, render, site_icons, translations, typography
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -229,14 +229,21 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
             if missing := body.missing_fragments(html, output):
                 field = f"corrections.{index}.text"
                 raise doc.fail(field, f"{body.FRAGMENT_EXPECTED}, got {body.no_element(missing[0])}", show_got=False)
-    return render.html_direction(drop_unused_toggles(output), _site["words"].direction)
+    return finish(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Static templates (404.html) do not pass through on_post_page."""
     if not template_name.endswith(".html"):
         return output_content
-    return render.html_direction(drop_unused_toggles(output_content), _site["words"].direction)
+    return finish(output_content)
+
+
+def finish(page: str) -> str:
+    """A page as it is written: its direction on <html>, its text set as the language's typesetter sets it."""
+    words = _site["words"]
+    page = typography.set_page(drop_unused_toggles(page), words.locale.language)
+    return render.html_direction(page, words.direction)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import html
 import re
+import unicodedata
 from urllib.parse import quote
 
 from babel import Locale
@@ -86,11 +87,22 @@ def address_html(url: str) -> str:
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
 
 
+# The scripts whose letters join (Unicode's ArabicShaping.txt), by the start of their letters' names: two
+# initials in one of them are kept apart by a zero-width non-joiner, so that they read as two letters, not a word.
+JOINING_SCRIPTS = (
+    "ARABIC", "SYRIAC", "NKO", "MONGOLIAN", "MANDAIC", "MANICHAEAN", "PSALTER PAHLAVI", "ADLAM", "HANIFI ROHINGYA",
+    "SOGDIAN", "CHORASMIAN", "OLD UYGHUR", "PHAGS-PA",
+)  # fmt: skip
+NON_JOINER = "\u200c"
+
+
 def initials(name: str) -> str:
-    """ "Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo."""
+    """ "Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo. Initials of a joining script
+    are kept from joining ("سلمى حداد" -> "س", NON_JOINER, "ح")."""
     words = [word for word in name.split() if word.strip(".").lower() not in HONORIFICS] or name.split()
     letters = [words[0][0], words[-1][0]] if len(words) > 1 else [words[0][0]]
-    return "".join(letters).upper()
+    joining = any(unicodedata.name(letter, "").startswith(JOINING_SCRIPTS) for letter in letters)
+    return (NON_JOINER if joining else "").join(letters).upper()
 
 
 def structured_data(

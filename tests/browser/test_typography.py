@@ -270,3 +270,186 @@ def test_on_a_touch_screen_the_toolbar_keeps_clear_of_the_selection_handles(any_
         width = engine.run("return innerWidth")
     assert width <= 500, width
     assert toolbar["top"] - bottom >= HANDLES + GAP, (toolbar, bottom)
+
+
+# --- Arabic: no slanted text, initials that do not join ----------------------------------------------------------
+
+# Emphasis wherever a column has it (a correction's note has it already): the standfirst, a paragraph of the body
+# and the disclaimer each get an <em>. Then every element that is drawn slanted, and each <em>'s weight beside its
+# parent's.
+SLANTED_JS = """() => {
+  for (const selector of [".oc-standfirst", ".oc-body > p:not(.oc-standfirst)", ".oc-disclaimer"]) {
+    document.querySelector(selector).insertAdjacentHTML("afterbegin", "<em>كلمة</em> ");
+  }
+  const weight = (element) => Number(getComputedStyle(element).fontWeight);
+  return {
+    slanted: Array.from(document.querySelectorAll("*"))
+      .filter((element) => getComputedStyle(element).fontStyle !== "normal")
+      .map((element) => element.outerHTML.slice(0, 80)),
+    emphasis: Array.from(document.querySelectorAll("em"), (em) => [weight(em), weight(em.parentElement)]),
+  };
+}"""
+
+
+def test_arabic_is_never_slanted_and_its_emphasis_is_set_heavier(open_language_page):
+    page, watch = open_language_page("ar", viewport={"width": 375, "height": 800})
+    found = page.evaluate(SLANTED_JS)
+    assert len(found["emphasis"]) == 4, found  # the correction's, and the three added
+    # Arabic has no italic: a browser slants its letters (a fake italic). Emphasis is a heavier weight.
+    assert found["slanted"] == [], found
+    assert all(em > parent for em, parent in found["emphasis"]), found
+    assert not watch.problems()
+
+
+# The avatar's text, and its width beside the sum of each letter's drawn alone in the same face: two letters
+# that join are drawn in their joined forms, narrower than the two standing alone.
+INITIALS_JS = """() => {
+  const avatar = document.querySelector(".oc-bio__avatar");
+  avatar.scrollIntoView();
+  avatar.style.fontKerning = "none"; // a kerned pair (Latin AY) is narrower too, but its letters are apart
+  const letters = Array.from(avatar.textContent.trim()).filter((c) => /\\p{L}/u.test(c));
+  const width = (text) => {
+    const probe = document.createElement("span");
+    probe.textContent = text;
+    avatar.append(probe);
+    const measured = probe.getBoundingClientRect().width;
+    probe.remove();
+    return measured;
+  };
+  const range = document.createRange();
+  range.selectNodeContents(avatar);
+  return {letters, width: range.getBoundingClientRect().width, apart: letters.reduce((sum, c) => sum + width(c), 0)};
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGE_PAGES)
+def test_the_initials_are_two_letters_that_do_not_join(open_language_page, open_page, language):
+    page, watch = open_page() if language == "en" else open_language_page(language)
+    found = page.evaluate(INITIALS_JS)
+    assert len(found["letters"]) == 2, found
+    assert abs(found["width"] - found["apart"]) < 0.5, found
+    assert not watch.problems()
+
+
+# --- where lines break -------------------------------------------------------------------------------------------
+
+# Every line break in the column's text blocks: the words either side of it. A break is found where a character
+# after a space or a hyphen starts lower than the character before it.
+BREAKS_JS = """() => {
+  const found = [];
+  for (const block of document.querySelectorAll(".oc-column :is(h1, p, li):not(.oc-share__url)")) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let text = "", before = null;
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.parentElement.getClientRects().length) continue;
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box || !node.data[i].trim()) { text += node.data[i]; continue; }
+        if (before && box.top >= before.bottom - 1 && /[\\s\\-\\u00a0]$/.test(text)) {
+          found.push({before: text.trimEnd().split(/\\s/).pop(), after: node.data.slice(i).split(/\\s/)[0]});
+        }
+        text += node.data[i];
+        before = box;
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def line_breaks(page, width: int) -> list[dict]:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.evaluate("document.querySelectorAll('.oc-share, .oc-column__foot').forEach((e) => e.scrollIntoView())")
+    return page.evaluate(BREAKS_JS)
+
+
+# From phones to a desktop window, in steps that move every line's end.
+WIDTHS = range(320, 1281, 24)
+
+
+# A word of one letter, after any opening quotation mark or bracket.
+ONE_LETTER = re.compile(r"[^\w]*[^\W\d_]")
+
+
+def test_no_one_letter_word_ends_a_russian_line(open_language_page):
+    page, watch = open_language_page("ru-RU")
+    hanging = {}
+    for width in WIDTHS:
+        breaks = line_breaks(page, width)
+        assert breaks, width
+        hanging.update(
+            {f"{width}: {b['before']} | {b['after']}": b for b in breaks if ONE_LETTER.fullmatch(b["before"])}
+        )
+    assert list(hanging) == []
+    assert not watch.problems()
+
+
+def test_a_hyphenated_name_is_never_split(open_language_page):
+    # The Russian bio's «Пример-Медиа»: a name in two parts, joined by a hyphen.
+    page, watch = open_language_page("ru-RU")
+    split = set()
+    for width in WIDTHS:
+        breaks = line_breaks(page, width)
+        split |= {f"{width}: {b['before']}{b['after']}" for b in breaks if b["before"].endswith("-")}
+    assert sorted(split) == []
+    assert not watch.problems()
+
+
+# --- balanced headline and standfirst ----------------------------------------------------------------------------
+
+# The lines of an element of the frame: the words on each, and each line's width.
+LINES_OF = (
+    FRAME
+    + """
+const [selector] = arguments;
+const element = frame.querySelector(selector);
+const walker = frame.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+const lines = [];
+while (walker.nextNode()) {
+  const node = walker.currentNode;
+  if (node.parentElement.closest(".oc-permalink")) continue;
+  for (const match of node.data.matchAll(/\\S+/g)) {
+    const range = frame.createRange();
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    for (const box of range.getClientRects()) {
+      let line = lines.find((l) => Math.abs(l.top - box.top) < box.height / 2);
+      if (!line) lines.push((line = {top: box.top, words: [], left: box.left, right: box.right}));
+      line.words.push(match[0]);
+      line.left = Math.min(line.left, box.left);
+      line.right = Math.max(line.right, box.right);
+    }
+  }
+}
+lines.sort((a, b) => a.top - b.top);
+return lines.map((l) => ({words: l.words.join(" "), width: l.right - l.left}));
+"""
+)
+
+
+WRAP_STYLE = (
+    FRAME
+    + """
+const style = frame.defaultView.getComputedStyle(frame.querySelector(arguments[0]));
+return style.getPropertyValue("text-wrap-style") || style.getPropertyValue("text-wrap");
+"""
+)
+
+
+@pytest.mark.parametrize("width", [320, 375, 414, 768])
+@pytest.mark.parametrize("language", LANGUAGE_PAGES)
+def test_the_headline_and_standfirst_balance_their_lines(any_engine, urls, language, width):
+    open_at_width(any_engine, urls[language], width)
+    for selector in (".oc-headline", ".oc-standfirst"):
+        # The engine balances the lines (it keeps text-wrap only when it knows the value)...
+        assert any_engine.run(WRAP_STYLE, selector) == "balance", selector
+        lines = any_engine.run(LINES_OF, selector)
+        widths = [line["width"] for line in lines]
+        # ... and the last line is neither a lone word nor much shorter than the others.
+        if len(lines) > 1:
+            assert len(lines[-1]["words"].split()) > 1, f"{selector}: a lone last word: {lines}"
+            assert widths[-1] >= max(widths) / 2, f"{selector}: a short last line: {lines}"
