@@ -392,8 +392,8 @@ def column_context(
     reading_time: reading.ReadingTime,
     texts: list[tuple[str, str]],
 ) -> dict:
-    words = _site["words"]
     author = _site["authors"][meta["author"]]
+    words = _site["words"].about(author)  # the forms of the author's grammatical gender, if they give one
     card_path, png, image = draw_card(meta, author, (card.WIDTH, card.HEIGHT), CARD_PATH, config.site_url)
     alt = words.text("card.alt", column=meta["column"], title=meta["title"], author=author["name"])
     image.update(type="image/png", alt=alt)
@@ -409,6 +409,8 @@ def column_context(
     share_on = words.texts["share.on"]
     return {
         "images": images,  # (path, PNG) for on_page_context to write
+        "t": words.texts,  # the page's words as said about this author (oc.t, oc.pieces: about none)
+        "pieces": words.pieces(),
         "meta": meta,
         "author": author,
         "profile_label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),

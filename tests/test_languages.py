@@ -257,7 +257,7 @@ CONTROLS = {
         "مشاركة…",
         "مشاركة المقتطف",
         "نسخ رابط المقتطف",
-        "عن الكاتب",
+        "عن الكاتبة",  # the author's grammatical gender (tests/columns/languages/ar/data/authors.yml)
         "@example_columnist على تيليغرام",
         "تصحيحات",
     ),
@@ -298,7 +298,7 @@ FOOT = {
         ".oc-bio__text": "سلمى حداد، كاتبة في قسم الرأي، أخبار المثال. تابعوها على تيليغرام @example_columnist",
         ".oc-original": "نُشر أولًا في أخبار المثال",
         ".oc-print-url": "اقرأ على الإنترنت: https://columns.example/ambassadors-view/",
-        ".oc-footer": "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول.",
+        ".oc-footer": "رأي آخر. نص المقال ملك لكاتبته ولناشره الأول.",  # her text: the author's gender
         ".oc-skip": "انتقل إلى المقال",
         ".oc-corrections": "تصحيح، 29 مارس 2016: ذكرت النسخة الأولى من المقال أن وقت القراءة دقيقتان؛ صُحّح ذلك.",
     },

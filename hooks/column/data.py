@@ -167,6 +167,8 @@ def check_value(doc: Located, field: str, value: object, kind: str) -> None:
         raise doc.fail(field, kind, value)
     if kind == DATE and parse_date(value) is None:
         raise doc.fail(field, kind, value)
+    if kind == GENDER and value not in GRAMMATICAL_GENDERS:
+        raise doc.fail(field, kind, value)
 
 
 def parse_date(value: object) -> datetime.date | datetime.datetime | None:
@@ -410,7 +412,20 @@ def check_url_template(doc: Located, field: str, template: str, *, quote: bool =
         raise doc.fail(field, expected, template, because=problem)
 
 
-AUTHOR = {"name": (TEXT, True), "roles": (TEXT, True), "profile": ("a mapping", True)}
+# The grammatical gender that the page's phrases about an author take in languages whose phrases have forms by it
+# (Arabic: "About the author"), as CLDR's grammatical features name them. Optional: without it, a language's
+# forms that need no gender are used, so that nothing is guessed.
+GRAMMATICAL_GENDERS = ("feminine", "masculine")
+GENDER = (
+    f"{' or '.join(repr(gender) for gender in GRAMMATICAL_GENDERS)}: the grammatical gender that the page's "
+    "phrases about the author take (leave it out for phrases that need none)"
+)
+AUTHOR = {
+    "name": (TEXT, True),
+    "roles": (TEXT, True),
+    "profile": ("a mapping", True),
+    "grammatical_gender": (GENDER, False),
+}
 PROFILE = {
     "network": (TEXT, True),
     "icon": (KEY, True),
