@@ -46,7 +46,8 @@ tests/readability/node_modules/.installed: tests/readability/package.json tests/
 	cd tests/readability && npm ci --no-audit --no-fund
 	touch $@
 
-# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's pictures,
+# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), the phone pages of the publisher's
+# site, Russian and Arabic side by side (screenshots/375-light.png, 375-dark.png), and the README's pictures,
 # assets/readme/column.png and passage.png, so that they stay current (tests/browser/screenshots.py).
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python tests/browser/screenshots.py
