@@ -187,6 +187,14 @@ def test_only_the_bodys_text_is_set_and_the_rest_is_left_as_it_is():
     assert html == page.replace("<p>в <a", "<p>в\u00a0<a").replace("</a> —", "</a>\u00a0—")
 
 
+def test_the_page_is_read_as_html_is_read():
+    # A '>' in an attribute ends no tag; a '<' that starts no tag is text, and its run is set as one.
+    page = '<body><p title="1 > в доме">в доме и < к дому</p></body>'
+    html = typography.set_page(page, "ru")
+    assert re.findall(r'<span class="oc-nowrap">(.*?)</span>', html) == ["в доме", "и <", "к дому"]
+    assert html.startswith('<body><p title="1 > в доме">')
+
+
 def test_the_built_russian_page_reads_as_written(language_sites):
     page = lxml_html.fromstring((language_sites["ru-RU"] / "index.html").read_bytes())
     # The bio's name of a publisher, whole (tests/columns/languages/ru-RU/data/authors.yml).

@@ -461,7 +461,8 @@ def check_site_url(value: object, file: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-# A deploy preview: the same build, marked so that search engines leave it out (README, "Deploy previews").
+# A deploy preview: the same build, marked so that search engines leave it out
+# (handbook/PUBLISHING.md, "Deploy previews").
 PREVIEW_ENV = "SITE_PREVIEW"
 PREVIEW_VALUES = {"1": True, "0": False, "": False}
 

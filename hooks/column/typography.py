@@ -5,14 +5,17 @@ typesetting forbids it; a spaced dash at a line's start; a hyphenated name split
 The words that must stay on one line are put in a <span class="oc-nowrap"> (the stylesheet keeps it whole), so
 the text itself is unchanged: what a reader copies or quotes, what extractors and text fragments read, is the
 text as written. Where such words are not in one run of text (a one-letter word before a link), the space
-between them becomes a no-break space. Pure functions; tags, attributes, scripts, styles, code and icons are
-left as they are.
+between them becomes a no-break space. Pure functions over the page as markup.read reads it; tags, attributes,
+scripts, styles, code and icons are left as they are.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from itertools import pairwise
+
+from column import markup
 
 NOWRAP = '<span class="oc-nowrap">{}</span>'
 NO_BREAK_SPACE = "\u00a0"
@@ -28,15 +31,11 @@ ONE_LETTER_RE = re.compile(r"[^\w&#]*[^\W\d_]")
 DASHES = ("\u2013", "\u2014")  # en dash, em dash
 # A word of letters and digits joined by hyphens.
 HYPHENATED_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-# What is not text to set: tags (their attributes with them), comments, and the elements whose content is code,
-# not text, or drawing.
-NOT_TEXT_RE = re.compile(
-    r"<(script|style|code|pre|kbd|samp|textarea|svg)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL
-)
-BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
-# The end tags of the blocks whose last line must not hold a lone word (a widow); their type is at most the
-# standfirst's size, so that two words of WIDOW_PAIR characters fit the narrowest line (320 px).
-BLOCK_END_RE = re.compile(r"</(p|li)\s*>", re.IGNORECASE)
+# The elements whose content is code, not text, or drawing: not set.
+NOT_TEXT = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "svg"})
+# The blocks whose last line must not hold a lone word (a widow); their type is at most the standfirst's size,
+# so that two words of WIDOW_PAIR characters fit the narrowest line (320 px).
+BLOCKS = frozenset({"p", "li"})
 WIDOW_PAIR = 20
 
 
@@ -84,40 +83,54 @@ def set_text(
     )
 
 
+@dataclass(frozen=True)
+class Run:
+    """A run of the page's text, page[start:end], as written (character references and all)."""
+
+    start: int
+    end: int
+    after_element: bool  # an element ends right before it
+    before_element: bool  # an element starts right after it
+    ends_block: bool  # the last run with words in a BLOCKS element
+
+
+def text_runs(page: str) -> list[Run]:
+    """The runs of text in the page's <body> outside NOT_TEXT elements, in order: where its text may be set."""
+    pieces = markup.read(page)
+    runs: list[Run] = []
+    in_body, code, last = False, 0, None  # last: the index in `runs` of the last run with words
+    for index, piece in enumerate(pieces):
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        if piece.kind in (markup.START, markup.END) and piece.name in NOT_TEXT:
+            code = max(code + (1 if piece.kind == markup.START else -1), 0)
+        elif piece.kind == markup.END and piece.name in BLOCKS and last is not None:
+            runs[last] = replace(runs[last], ends_block=True)
+            last = None
+        elif piece.kind == markup.TEXT and in_body and not code:
+            end = after.start if after else len(page)
+            before_element = after is not None and after.kind == markup.START
+            if runs and runs[-1].end == piece.start:  # one run that the parser reported in parts ("a < b")
+                runs[-1] = replace(runs[-1], end=end, before_element=before_element)
+            else:
+                after_element = pieces[index - 1].kind == markup.END
+                runs.append(Run(piece.start, end, after_element, before_element, ends_block=False))
+            if page[runs[-1].start : runs[-1].end].strip():
+                last = len(runs) - 1
+        in_body = in_body or (piece.kind == markup.START and piece.name == "body")
+    return runs
+
+
 def set_page(page: str, language: str) -> str:
     """The page with the text of its <body> set (set_text); its head, tags, code and icons as they were."""
-    found = BODY_RE.search(page)
-    if not found:
-        return page
-    head, body = page[: found.start()], page[found.start() :]
-    # Runs of text and what is not text, in turn: run, tag, run, ..., run.
-    pieces, end = [], 0
-    for match in NOT_TEXT_RE.finditer(body):
-        pieces += [body[end : match.start()], match]
-        end = match.end()
-    pieces.append(body[end:])
-    # The last run with words before each block's end tag.
-    last_runs, last = set(), None
-    for index in range(0, len(pieces), 2):
-        if pieces[index].strip():
-            last = index
-        if index + 1 < len(pieces) and BLOCK_END_RE.fullmatch(pieces[index + 1].group(0)) and last is not None:
-            last_runs.add(last)
-            last = None
-    parts = []
-    for index in range(0, len(pieces), 2):
-        before = pieces[index - 1].group(0) if index else ""
-        after = pieces[index + 1] if index + 1 < len(pieces) else None
-        starts = after is not None and after.group(1) is None and not after.group(0).startswith(("</", "<!"))
-        parts.append(
-            set_text(
-                pieces[index],
-                language,
-                after_element=before.startswith("</"),
-                before_element=starts,
-                ends_block=index in last_runs,
-            )
+    parts, done = [], 0
+    for run in text_runs(page):
+        text = set_text(
+            page[run.start : run.end],
+            language,
+            after_element=run.after_element,
+            before_element=run.before_element,
+            ends_block=run.ends_block,
         )
-        if after is not None:
-            parts.append(after.group(0))
-    return head + "".join(parts)
+        parts += [page[done : run.start], text]
+        done = run.end
+    return "".join([*parts, page[done:]])
