@@ -85,14 +85,15 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     source = page.file.src_uri
     with errors_as_build_errors():
         pages.check_links(_build.columns[source], _build.bodies[source], output)
-    return template.finish_page(_build.site, output)
+        return template.finish_page(_build.site, output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Static templates (404.html) do not pass through on_post_page."""
     if not template_name.endswith(".html"):
         return output_content
-    return template.finish_page(_build.site, output_content)
+    with errors_as_build_errors():
+        return template.finish_page(_build.site, output_content)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
