@@ -22,7 +22,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import body, card, data, paragraphs, reading, render, site_icons, translations
+from column import (  # what an editor can act on, and links that went out
+    body,
+    card,
+    data,
+    links_guard,
+    paragraphs,
+    raw_html,
+    reading,
+    render,
+    site_icons,
+    translations,
+    undated,
+)
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -179,9 +191,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri] = page_source(page, config)
         doc = _site["front_matter"][page.file.src_uri] = data.split_front_matter(source, name)
+        doc, date_unknown = undated.split_unknown_date(doc)  # `date: unknown`: no date, said once
         page.meta = data.check_front_matter(doc, _site["authors"])
+        raw_html.check_corrections(doc, page.meta, config.markdown_extensions, config.mdx_configs)
         _site["corrections"][page.file.src_uri] = correction_texts(doc, page.meta, markdown_renderer(config))
-    if "date" not in page.meta:
+    if "date" not in page.meta and not date_unknown:
         warn(data.undated_warning(name))
     lastmod = render.last_modified(page.meta)
     if lastmod:
@@ -193,8 +207,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """The body as the build rendered it, before any page is written: only allowed Markdown gets through."""
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
+        raw_html.check_body(source, name, config.markdown_extensions, config.mdx_configs)
         body.check_body(source, name, markdown_renderer(config), html)
         body.check_pinned_ids(source, name, markdown_renderer(config), html, TEMPLATE_IDS)
+        links_guard.check_description_id(_site["front_matter"][page.file.src_uri], page.meta, html, TEMPLATE_IDS)
     # Counted on the body as rendered, before anything the page adds around the words: what the column says.
     _site["reading"][page.file.src_uri] = reading.reading_time(page.meta["description"], reading.visible_text(html))
     _site["body"][page.file.src_uri] = html
@@ -209,6 +225,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         page.meta["description"],
         lambda number: words.text("paragraph.link", n=words.number(number)),
         TEMPLATE_IDS,
+        page.meta.get("description_id"),  # the standfirst's published id, pinned (links_guard.py)
     )
     source = page.file.src_uri
     context["column"] = column_context(

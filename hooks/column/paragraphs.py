@@ -113,22 +113,31 @@ class _TopLevelParagraphs(HTMLParser):
             self.open[3].append(data)
 
 
-def link_paragraphs(
-    body_html: str, standfirst: str, label: Callable[[int], str], reserved: tuple[str, ...] = ()
-) -> tuple[str, dict]:
-    """Ids and permalinks for the column's paragraphs: the standfirst (paragraph 1, drawn by the template)
-    and each top-level <p> of the rendered body, which keeps an id pinned in the Markdown (`{#id}`, checked
-    by body.check_pinned_ids); `label(number)` names a permalink. Returns the body's HTML with them, and the
-    standfirst's {"id", "permalink"} for the template."""
+def top_level_paragraphs(body_html: str) -> list[tuple[int, int, int, str | None, str]]:
+    """Each top-level <p> of rendered Markdown: (tag start, tag end, end tag start, pinned id or None, text)."""
     parser = _TopLevelParagraphs(body_html)
     parser.feed(body_html)
     parser.close()
-    texts = [standfirst] + [text for *_, text in parser.found]
-    ids = paragraph_ids(texts, reserved, [None] + [pinned for *_, pinned, _ in parser.found])
+    return parser.found
+
+
+def link_paragraphs(
+    body_html: str,
+    standfirst: str,
+    label: Callable[[int], str],
+    reserved: tuple[str, ...] = (),
+    standfirst_pin: str | None = None,
+) -> tuple[str, dict]:
+    """Ids and permalinks for the column's paragraphs: the standfirst (paragraph 1, drawn by the template,
+    which keeps `standfirst_pin`, the front matter's `description_id`, when one is given) and each top-level
+    <p> of the rendered body, which keeps an id pinned in the Markdown (`{#id}`, checked by
+    body.check_pinned_ids); `label(number)` names a permalink. Returns the body's HTML with them, and the
+    standfirst's {"id", "permalink"} for the template."""
+    found = top_level_paragraphs(body_html)
+    texts = [standfirst] + [text for *_, text in found]
+    ids = paragraph_ids(texts, reserved, [standfirst_pin] + [pinned for *_, pinned, _ in found])
     pieces, done = [], 0
-    for number, ((start, tag_end, end_tag, pinned, _), id_) in enumerate(
-        zip(parser.found, ids[1:], strict=True), start=2
-    ):
+    for number, ((start, tag_end, end_tag, pinned, _), id_) in enumerate(zip(found, ids[1:], strict=True), start=2):
         tag = body_html[start:tag_end]
         opening = tag if pinned else f'<p id="{html.escape(id_)}"{tag[2:]}'
         pieces += [body_html[done:start], opening, body_html[tag_end:end_tag]]
