@@ -30,24 +30,25 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         record = published.read_record(path.read_text(encoding="utf-8") if path.is_file() else None)
     except InputError as error:
         raise PluginError(str(error)) from None
-    _build.update(root=root, record=record, redirects=redirect_maps(config), heads={}, script=None)
+    _build.update(root=root, record=record, redirects=redirect_maps(config), redirected={}, heads={}, script=None)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Before any page is built: every recorded address has a page or a redirect."""
-    pages = {address(file.url): file.src_uri for file in files.documentation_pages()}
+    pages = {published.address_of(file.dest_uri): file.src_uri for file in files.documentation_pages()}
     redirected = {}
     for old, new in _build["redirects"].items():
         if new.partition("#")[0] not in files.src_uris:
             continue  # mkdocs-redirects says so itself, and strict mode stops the build
-        old_address = address(File(old, "", "", config.use_directory_urls).url)
+        old_address = published.address_of(File(old, "", "", config.use_directory_urls).dest_uri)
         if old_address in pages:
             raise PluginError(
                 f"mkdocs.yml: redirects: '{old}': expected the old address of a page that is gone, got the address "
                 f"of docs/{pages[old_address]}, which the redirect page would replace."
             )
-        redirected[old_address] = new
+        redirected[old_address] = new.partition("#")[0]
+    _build["redirected"] = redirected
     problems = links_guard.page_problems(_build["record"], pages, set(redirected))
     if problems:
         raise PluginError(stopped(problems))
@@ -67,9 +68,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    here = address(page.url)
     record = _build["record"]
-    if here in record.pages:
+    # The page's own address, and the old ones that lead here: a paragraph link to either lands on this page.
+    addresses = [published.address_of(page.file.dest_uri)] + [old for old, new in _build["redirected"].items() if new == page.file.src_uri]
+    if any(here in record.pages for here in addresses):
         source_path = Path(page.file.abs_src_path)
         name = source_path.relative_to(_build["root"]).as_posix()
         source = source_path.read_text(encoding="utf-8-sig")
@@ -77,9 +79,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         def render_markdown(text: str) -> str:
             return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
 
-        problems = links_guard.paragraph_problems(
-            record, here, name, published.paragraphs(output), links_guard.last_lines(source, render_markdown)
-        )
+        now, last_line = published.paragraphs(output), links_guard.last_lines(source, render_markdown)
+        problems = [
+            problem
+            for here in addresses
+            for problem in links_guard.paragraph_problems(record, here, name, now, last_line)
+        ]
         if problems:
             raise PluginError(stopped(problems))
     if page.file.src_uri in {new.partition("#")[0] for new in _build["redirects"].values()}:
@@ -106,11 +111,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- helpers --------------------------------------------------------------------------------------------
-
-
-def address(url: str) -> str:
-    """A page's address as the record writes it: its URL from the site's root ("" -> "/")."""
-    return "/" + url
 
 
 def stopped(problems: list[str]) -> str:

@@ -447,7 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"publish: published {describe(result)} to {args.dest} (release {result['release']})")
     if result["removed"]:
         print(f"publish: removed old releases: {', '.join(result['removed'])}")
-    return 0
+    from record import after_publish  # what went out, into data/published.yml (scripts/record.py)
+
+    return after_publish(args.project.resolve(), args.dest)
 
 
 if __name__ == "__main__":
