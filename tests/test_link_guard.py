@@ -82,7 +82,10 @@ def test_no_record_means_nothing_went_out(text):
     "text, expected",
     [
         ("- a\n", "data/published.yml: field '(top level)': expected a mapping of page addresses"),
-        ('"second/":\n  - a\n', "data/published.yml, line 1: expected a page address starting with '/', got 'second/'."),
+        (
+            '"second/":\n  - a\n',
+            "data/published.yml, line 1: expected a page address starting with '/', got 'second/'.",
+        ),
         ('"/":\n  a: b\n', "data/published.yml, line 1: field '/': expected a list of paragraph ids"),
         ('"/":\n  - 7\n', "data/published.yml, line 1: field '/': expected a list of paragraph ids"),
     ],
@@ -187,7 +190,10 @@ def test_a_build_that_keeps_every_link_goes_through(tmp_path):
     assert ids_on(tmp_path / "site" / "second" / "index.html") == SECOND_IDS
 
 
-REWORDED_BODY = ("Russia has contributed to the battle for Palmyra", "Russia's air force helped win the battle for Palmyra")
+REWORDED_BODY = (
+    "Russia has contributed to the battle for Palmyra",
+    "Russia's air force helped win the battle for Palmyra",
+)
 REWORDED_STANDFIRST = ("On 27 March the Syrian Army", "On 27 March Syria's army")
 
 
