@@ -70,7 +70,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     record = _build["record"]
     # The page's own address, and the old ones that lead here: a paragraph link to either lands on this page.
-    addresses = [published.address_of(page.file.dest_uri)] + [old for old, new in _build["redirected"].items() if new == page.file.src_uri]
+    addresses = [published.address_of(page.file.dest_uri)]
+    addresses += [old for old, new in _build["redirected"].items() if new == page.file.src_uri]
     if any(here in record.pages for here in addresses):
         source_path = Path(page.file.abs_src_path)
         name = source_path.relative_to(_build["root"]).as_posix()

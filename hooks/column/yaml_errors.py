@@ -55,9 +55,17 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int | None, str | None]:
     here = line(mark.line)
     if "'\\t'" in problem:
         return mark.line + 1, "a tab: YAML indents with spaces only; replace the tab with spaces"
-    for start, reason in SPECIAL_STARTS.items():
-        if f"'{start}'" in problem and ("cannot start any token" in problem or "alias" in context or start == "*"):
-            return mark.line + 1, f"a value that starts with '{start}' must be quoted ({reason}): {quote_how(here)}"
+    # A character YAML reads as syntax at a value's start: named in the problem, or (an alias, an anchor) where
+    # the scan began.
+    found = re.match(r"found character '(.)' that cannot start any token", problem)
+    start = found.group(1) if found else None
+    if context in ("while scanning an alias", "while scanning an anchor") and context_mark is not None:
+        start, mark = line(context_mark.line)[context_mark.column], context_mark
+        here = line(mark.line)
+    if start in SPECIAL_STARTS:
+        return mark.line + 1, (
+            f"a value that starts with '{start}' must be quoted ({SPECIAL_STARTS[start]}): {quote_how(here)}"
+        )
     if "quoted scalar" in context and context_mark is not None:
         return context_mark.line + 1, (
             "a quote mark opens a value here and nothing closes it: end the value with the same quote mark"
