@@ -41,6 +41,8 @@ def add_to_record(project: Path, pages: dict[str, list[str]]) -> bool:
     """Add `pages` to the project's record; whether the file changed."""
     path = project / published.RECORD_FILE
     before = path.read_text(encoding="utf-8") if path.is_file() else None
+    if not pages:
+        return False  # nothing to add: the file is left as it is, even to its spacing
     recorded = published.read_record(before).pages
     after = published.write_record(published.merge(recorded, pages))
     if after == before:
@@ -52,9 +54,13 @@ def add_to_record(project: Path, pages: dict[str, list[str]]) -> bool:
 
 def after_publish(project: Path, dest: Path) -> int:
     """For scripts/publish.py, once DEST serves the new release: record what it publishes. The site is live
-    whatever happens here; a record that cannot be written is said, with how to write it again."""
+    whatever happens here; a record that cannot be written is said, with how to write it again. A site without
+    columns (no paragraph links) leaves the record alone."""
     try:
-        changed = add_to_record(project, site_pages(dest))
+        pages = site_pages(dest)
+        if not pages:
+            return 0
+        changed = add_to_record(project, pages)
     except (InputError, OSError) as error:
         print(f"publish: published, but {published.RECORD_FILE} was not updated: {error}", file=sys.stderr)
         print("publish: fix it, then run `make record` and commit it", file=sys.stderr)

@@ -9,18 +9,22 @@ record the suite owns, never read from a build."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from lxml import html as lxml_html
 
+import record
 from check_site import check_site
 from column import links_guard, published
 from column.data import InputError, load_yaml
-from support import COLUMNS, SITE_URL, build, copy_project
+from support import COLUMNS, ROOT, SITE_URL, build, copy_project, offline_env
 
 RECORD = COLUMNS / "records" / "published.yml"
 INDEX_IDS = [
@@ -358,3 +362,61 @@ def test_a_redirect_leads_from_a_page_that_is_gone_to_a_page_of_the_site(tmp_pat
     )
     result = build(project, tmp_path / "site")
     assert result.returncode == 1 and expected in result.stderr, result.stderr
+
+
+# --- keeping the record: make publish, make record, the Pages workflow -------------------------------------
+
+
+def test_what_a_built_site_publishes_is_read_from_its_pages(site):
+    assert record.site_pages(site) == {"/": INDEX_IDS, "/second/": SECOND_IDS}
+
+
+def test_make_record_adds_what_went_out_and_keeps_what_is_recorded(site, tmp_path, capsys):
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "published.yml").write_text('"/gone/":\n  - "old-id"\n', encoding="utf-8")
+    assert record.main([str(site), "--project", str(project)]) == 0
+    assert capsys.readouterr().out == "record: data/published.yml updated\n"
+    text = (project / "data" / "published.yml").read_text(encoding="utf-8")
+    assert text.startswith("# What went out:")
+    assert published.read_record(text).pages == {"/gone/": ["old-id"], "/": INDEX_IDS, "/second/": SECOND_IDS}
+    assert record.main([str(site), "--project", str(project)]) == 0
+    assert capsys.readouterr().out == "record: data/published.yml unchanged\n"
+
+
+def test_the_workflow_passes_the_ids_from_its_build_job_to_its_record_job(site, tmp_path, capsys):
+    assert record.main([str(site), "--print-ids"]) == 0
+    line = capsys.readouterr().out
+    assert line.count("\n") == 1 and json.loads(line) == {"/": INDEX_IDS, "/second/": SECOND_IDS}
+    ids = tmp_path / "ids.json"
+    ids.write_text(line, encoding="utf-8")
+    project = tmp_path / "project"
+    assert record.main(["--ids", str(ids), "--project", str(project)]) == 0
+    assert published.read_record((project / "data" / "published.yml").read_text(encoding="utf-8")).pages == {
+        "/": INDEX_IDS,
+        "/second/": SECOND_IDS,
+    }
+    ids.write_text('{"/": [1]}', encoding="utf-8")
+    assert record.main(["--ids", str(ids), "--project", str(project)]) == 1
+
+
+def test_make_publish_records_what_it_published(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "www").mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "publish.py"),
+            str(tmp_path / "www" / "column"),
+            "--project",
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+        env=offline_env(),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "publish: data/published.yml updated: commit it\n" in result.stdout
+    text = (project / "data" / "published.yml").read_text(encoding="utf-8")
+    assert published.read_record(text).pages == {"/": INDEX_IDS, "/second/": SECOND_IDS}

@@ -17,7 +17,7 @@ from column.data import InputError, Located, load_yaml
 RECORD_FILE = "data/published.yml"
 # The permalink every paragraph of a column carries (paragraphs.permalink): what makes a <p> a linked paragraph.
 PERMALINK_CLASS = "oc-permalink"
-HEADER = f"""\
+HEADER = """\
 # What went out: every page address that was published, with the ids of its paragraphs. A link that readers
 # have (shared, quoted, cited in a correction) is a page's address, or its address, '#' and a paragraph's id.
 # The build stops when an edit would break one, and says how to keep it (README, "Links that went out").
@@ -25,7 +25,7 @@ HEADER = f"""\
 # Kept current by `make publish` and, after each deploy, by the Pages workflow; after deploying any other way,
 # run `make record` and commit this file. Edit it by hand only to let a link go on purpose: delete the id's
 # line (or a page's address line and the ids under it) in the same commit as the edit that drops it.
-# An empty record (nothing published yet) guards nothing. {RECORD_FILE}
+# An empty record (nothing published yet) guards nothing.
 """
 
 
