@@ -1009,9 +1009,9 @@ def test_workflow_installs_tests_builds_and_deploys(workflow):
     uses = [step.get("uses", "").split("@")[0] for step in all_steps(workflow)]
     install = next(i for i, run in enumerate(runs) if ".installed" in run)
     test = next(i for i, run in enumerate(runs) if run.strip() in (".ci/run", "make test"))
-    strict = next(i for i, run in enumerate(runs) if run.strip() == "make build")
+    strict = next(i for i, run in enumerate(runs) if run.strip() == "make check")
     assert install < test < strict
-    assert "mkdocs build --strict" in (ROOT / "Makefile").read_text(encoding="utf-8")  # what `make build` runs
+    assert "mkdocs build --strict" in (ROOT / "scripts" / "check.py").read_text(encoding="utf-8")  # `make check`
     assert any("check_site.py" in run for run in runs[strict:])
     assert "actions/configure-pages" in uses
     upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
