@@ -304,6 +304,8 @@ def test_the_old_address_leads_to_the_new_one_without_javascript(moved):
     assert old.findtext(".//title") == new.findtext(".//title") == "What a ceasefire needs: the same words, kept"
     assert old.get("lang") == new.get("lang") == "en-GB"
     assert old.xpath("//meta[@name='robots']") == []  # the site itself: indexed, and the canonical says where
+    # The site's icon, so that a browser does not ask the host's root for /favicon.ico (a 404 under a path).
+    assert old.xpath("//link[@rel='icon']/@href") == new.xpath("//link[@rel='icon']/@href") != []
 
 
 def test_the_redirect_page_runs_no_inline_code_under_the_sites_policy(moved):
@@ -327,6 +329,15 @@ def test_the_redirect_page_runs_no_inline_code_under_the_sites_policy(moved):
 def test_a_site_with_a_redirect_passes_the_checks_every_publish_runs(moved):
     site, _ = moved
     check_site(site, SITE_URL)
+
+
+def test_a_deploy_previews_redirect_page_is_kept_out_of_search_engines_too(moved, tmp_path):
+    _, project = moved
+    result = build(project, tmp_path / "site", preview="1")
+    assert result.returncode == 0, result.stderr
+    old = lxml_html.fromstring((tmp_path / "site" / "second" / "index.html").read_bytes())
+    assert old.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    check_site(tmp_path / "site", SITE_URL, preview=True)
 
 
 def test_the_moved_pages_paragraph_ids_are_guarded_under_the_old_address(moved, tmp_path):

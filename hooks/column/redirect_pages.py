@@ -3,7 +3,8 @@
 mkdocs-redirects writes one for each entry of mkdocs.yml's redirect_maps, with an inline script that this
 site's Content-Security-Policy refuses, no policy of its own and a title in English. The hooks write it again
 in this site's terms, from the page it leads to: its language and direction, its policy, its title and
-canonical address (which tells crawlers where the page went), its robots line (a deploy preview's noindex).
+canonical address (which tells crawlers where the page went), its icon, its robots line (a deploy preview's
+noindex).
 Without JavaScript the meta refresh leads to the new address; with it, a script file of the site's own (allowed
 by the policy's 'self') leads there with the '#' part of the old link, so that a paragraph link keeps landing
 on its paragraph."""
@@ -29,6 +30,7 @@ class Head:
     robots: str | None = None
     title: str = ""
     canonical: str = ""
+    icon: str = ""  # the favicon link's address (a data: URL): without one, a browser asks the host's root
 
 
 class _HeadReader(HTMLParser):
@@ -48,6 +50,8 @@ class _HeadReader(HTMLParser):
             self.values["robots"] = values.get("content", "")
         elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.values["canonical"] = values.get("href", "")
+        elif tag == "link" and "icon" in values.get("rel", "").lower().split():
+            self.values["icon"] = values.get("href", "")
         elif tag == "title" and not self.title:
             self.in_title = True
 
@@ -78,6 +82,7 @@ def redirect_page(head: Head, href: str, script: str) -> str:
     e = lambda value: html.escape(value, quote=True)  # noqa: E731
     robots = f'<meta name="robots" content="{e(head.robots)}">\n' if head.robots is not None else ""
     direction = f' dir="{e(head.dir)}"' if head.dir else ""
+    icon = f'<link rel="icon" href="{e(head.icon)}">\n' if head.icon else ""
     return (
         "<!doctype html>\n"
         f'<html lang="{e(head.lang)}"{direction}>\n'
@@ -88,6 +93,7 @@ def redirect_page(head: Head, href: str, script: str) -> str:
         f"{robots}"
         f"<title>{e(head.title)}</title>\n"
         f'<link rel="canonical" href="{e(head.canonical)}">\n'
+        f"{icon}"
         f'<meta http-equiv="refresh" content="0; url={e(href)}">\n'
         "</head>\n"
         "<body>\n"
