@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import (  # what an editor can act on, and links that went out
+from column import (
     body,
     card,
     data,
