@@ -274,7 +274,7 @@ def test_a_removed_page_stops_the_build_with_the_redirect_to_add(tmp_path):
         "this build is there: docs/second.md was renamed or removed.\n"
     ) in result.stderr
     assert "  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n" in result.stderr
-    assert "delete the line '/second/:' from data/published.yml, and the 5 id lines under it." in result.stderr
+    assert "delete line 12 ('\"/second/\":') from data/published.yml, and the 5 id lines under it." in result.stderr
 
 
 @pytest.fixture(scope="module")

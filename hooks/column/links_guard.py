@@ -19,7 +19,7 @@ from collections.abc import Callable
 from column import paragraphs as paragraph_links
 from column.body import PINNED_ID_RE, shortest_beginning, split_body
 from column.data import Located
-from column.published import Record
+from column.published import Record, quoted
 
 OPENING_WORDS = 8  # how much of a paragraph a message quotes
 REDIRECTS_EXAMPLE = "NEW-FILE.md"  # the target written when the build cannot tell which page is new
@@ -59,10 +59,15 @@ def page_problems(record: Record, pages: dict[str, str], redirected: set[str]) -
             f"  - redirects:\n"
             f"      redirect_maps:\n"
             f"        {old}: {target}\n"
-            f"  If the page was removed on purpose, let its links go: delete the line '{address}:' from "
-            f"{record.file}, and the {count} id line{'' if count == 1 else 's'} under it."
+            f"  If the page was removed on purpose, let its links go: delete {where_in_record(record, address)} "
+            f"from {record.file}, and the {count} id line{'' if count == 1 else 's'} under it."
         )
     return problems
+
+
+def where_in_record(record: Record, address: str) -> str:
+    line = record.line(address)
+    return f"line {line} ('{quoted(address)}:')" if line else f"the line '{quoted(address)}:'"
 
 
 # --- paragraphs ----------------------------------------------------------------------------------------
