@@ -303,3 +303,13 @@ def test_no_expression_is_pasted_into_a_shell_command(workflow):
     for job in workflow["jobs"].values():
         for step in job.get("steps", []):
             assert "${{" not in step.get("run", ""), step
+
+
+def test_a_decision_that_fails_is_the_full_path(monkeypatch, capsys):
+    def broken(before, after):
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    monkeypatch.setattr(changes, "decide_push", broken)
+    assert changes.main(["a", "b"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "path=full\n" and "could not be read (UnicodeDecodeError" in err
