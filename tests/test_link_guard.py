@@ -242,7 +242,7 @@ def test_a_reworded_standfirst_is_pinned_in_the_front_matter(reworded):
 
 
 def test_the_pins_the_build_asks_for_keep_the_links_and_a_removal_is_an_edit_of_the_record(reworded, tmp_path):
-    project, _ = reworded
+    project = Path(shutil.copytree(reworded[0], tmp_path / "project"))
     index = project / "docs" / "index.md"
     last = line_of(index, "The Russian Air Force carried out 500 sorties.")
     lines = index.read_text(encoding="utf-8").split("\n")
@@ -332,7 +332,7 @@ def test_a_site_with_a_redirect_passes_the_checks_every_publish_runs(moved):
 
 
 def test_a_deploy_previews_redirect_page_is_kept_out_of_search_engines_too(moved, tmp_path):
-    _, project = moved
+    project = Path(shutil.copytree(moved[1], tmp_path / "project"))
     result = build(project, tmp_path / "site", preview="1")
     assert result.returncode == 0, result.stderr
     old = lxml_html.fromstring((tmp_path / "site" / "second" / "index.html").read_bytes())
@@ -341,7 +341,7 @@ def test_a_deploy_previews_redirect_page_is_kept_out_of_search_engines_too(moved
 
 
 def test_the_moved_pages_paragraph_ids_are_guarded_under_the_old_address(moved, tmp_path):
-    _, project = moved
+    project = Path(shutil.copytree(moved[1], tmp_path / "project"))
     replace(project / "docs" / "ceasefire.md", "Talks in Geneva resumed", "In Geneva, talks resumed")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
