@@ -78,8 +78,8 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int | None, str | None]:
         above = previous_line(lines, mark.line)
         if is_second_colon(here, mark.column):
             return mark.line + 1, f"a value that contains ': ' (a colon and a space) must be quoted: {quote_how(here)}"
-        if indent(here) <= indent(line(above)):
-            return above + 1, (
+        if above < 0 or indent(here) <= indent(line(above)):
+            return (above if above >= 0 else mark.line) + 1, (
                 "this line is not 'field: value', so YAML reads it as text that runs on into the next line: "
                 "a field's name is followed by ': ' (a colon and a space)"
             )
