@@ -4,8 +4,9 @@ share link carries its address, that its Content-Security-Policy allows exactly 
 host's header says the same), that the sitemap lists it with its last change, and that its first view keeps
 to the budget (bench/budget.yml: one request, a gzipped size).
 
-Stdlib only, as check_site.py; the budget's figures come in as arguments (scripts/check.py reads the file).
-Each check returns its problems, one sentence each, naming the page."""
+Standard library only (with the build's HTML reader), as check_site.py; the budget's figures come in as
+arguments (scripts/check.py reads the file). Each check returns its problems, one sentence each, naming the
+page."""
 
 from __future__ import annotations
 
@@ -15,10 +16,15 @@ import hashlib
 import json
 import re
 import struct
+import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
+
+# The build's own HTML reader (hooks/column/markup.py, standard library only), as scripts/check_site.py reads
+# pages with it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from column import markup
 
 # The level bench/run.py configures nginx with, and what it compresses; anything else goes as stored.
 GZIP_LEVEL = 6
@@ -50,102 +56,90 @@ class Page:
     icon_link: bool = False  # without one, a browser asks for /favicon.ico
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self.stack: list[tuple[str, dict]] = []
-        self.text: dict[str, list[str]] = {}  # what is being read: "title", "h1", "script", "style", "byline"
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        page = self.page
-        classes = values.get("class", "").split()
-        if tag == "meta":
-            key = values.get("property") or values.get("name") or values.get("http-equiv")
-            if key:
-                page.meta.setdefault(key, []).append(values.get("content", ""))
-            if values.get("http-equiv", "").lower() == "refresh":
-                page.refresh = True
-        rels = set(values.get("rel", "").lower().split())
-        if tag == "link" and "canonical" in rels:
-            page.canonical.append(values.get("href", ""))
-        if tag == "link" and "icon" in rels:
-            page.icon_link = True
-        if tag == "link" and values.get("href") and rels & FETCHED_RELS:
-            page.fetched.append(values["href"])
-        if tag == "link" and values.get("href") and rels & CONNECT_RELS:
-            page.connects.append(values["href"])
-        if tag in SRC_ELEMENTS and values.get("src"):
-            page.fetched.append(values["src"])
-        if tag in ("img", "source") and values.get("srcset"):
-            page.fetched += [part.split()[0] for part in values["srcset"].split(",") if part.strip()]
-        if values.get("style"):
-            page.fetched += css_urls(values["style"])
-        if tag == "a" and any(parent_classes_have(self.stack, "oc-share__list")):
-            page.share_links.append(values.get("href", ""))
-        reading = None
-        if tag == "title":
-            reading = "title"
-        elif tag == "h1":
-            reading = "h1"
-        elif tag == "script" and not values.get("src"):
-            reading = "jsonld" if values.get("type") == "application/ld+json" else "script" if not attrs else None
-        elif tag == "style":
-            reading = "style"
-        elif tag == "a" and any(parent_classes_have(self.stack, "oc-byline")):
-            reading = "byline"
-        self.stack.append((tag, {"class": classes, "reading": reading}))
-        if reading:
-            self.text[reading] = []
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            open_tag, info = self.stack.pop()
-            if info["reading"]:
-                self.finish(info["reading"])
-            if open_tag == tag:
-                break
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        for reading in self.text:
-            self.text[reading].append(data)
-
-    def finish(self, reading: str) -> None:
-        text = "".join(self.text.pop(reading, []))
-        page = self.page
-        if reading == "title":
-            page.title = " ".join(text.split())
-        elif reading == "h1":
-            page.h1.append(" ".join(text.split()))
-        elif reading == "jsonld":
-            page.jsonld.append(text)
-        elif reading == "script":
-            page.inline_scripts.append(text)
-        elif reading == "style":
-            page.inline_styles.append(text)
-            page.fetched += css_urls(text)
-        elif reading == "byline":
-            page.byline.append(" ".join(text.split()))
+def read_page(path: Path) -> Page:
+    """What the checks read from the built page at `path`, read with the build's HTML reader."""
+    page = Page()
+    stack: list[tuple[str, list[str], str | None]] = []  # each open element: its name, its classes, what it reads
+    texts: dict[str, list[str]] = {}  # what is being read: "title", "h1", "script", "style", "byline"
+    for piece in markup.read(path.read_text(encoding="utf-8")):
+        if piece.kind == markup.START:
+            reading = read_tag(page, piece, stack)
+            stack.append((piece.name, (piece.attributes().get("class") or "").split(), reading))
+            if reading:
+                texts[reading] = []
+        elif piece.kind == markup.END:
+            while stack:
+                name, _, reading = stack.pop()
+                if reading:
+                    finish(page, reading, "".join(texts.pop(reading, [])))
+                if name == piece.name:
+                    break
+        elif piece.kind == markup.TEXT:
+            for reading in texts.values():
+                reading.append(piece.text)
+    return page
 
 
-def parent_classes_have(stack: list[tuple[str, dict]], name: str):
-    return (name in info["class"] for _, info in stack)
+def read_tag(page: Page, tag: markup.Piece, stack: list[tuple[str, list[str], str | None]]) -> str | None:
+    """Note what the start tag `tag` says on `page`; what its content is read as (a key of finish), if anything."""
+    values = {name: value or "" for name, value in tag.attrs}
+    name = tag.name
+    if name == "meta":
+        key = values.get("property") or values.get("name") or values.get("http-equiv")
+        if key:
+            page.meta.setdefault(key, []).append(values.get("content", ""))
+        if values.get("http-equiv", "").lower() == "refresh":
+            page.refresh = True
+    rels = set(values.get("rel", "").lower().split())
+    if name == "link" and "canonical" in rels:
+        page.canonical.append(values.get("href", ""))
+    if name == "link" and "icon" in rels:
+        page.icon_link = True
+    if name == "link" and values.get("href") and rels & FETCHED_RELS:
+        page.fetched.append(values["href"])
+    if name == "link" and values.get("href") and rels & CONNECT_RELS:
+        page.connects.append(values["href"])
+    if name in SRC_ELEMENTS and values.get("src"):
+        page.fetched.append(values["src"])
+    if name in ("img", "source") and values.get("srcset"):
+        page.fetched += [part.split()[0] for part in values["srcset"].split(",") if part.strip()]
+    if values.get("style"):
+        page.fetched += css_urls(values["style"])
+    if name == "a" and inside(stack, "oc-share__list"):
+        page.share_links.append(values.get("href", ""))
+    if name in ("title", "h1", "style"):
+        return name
+    if name == "script" and not values.get("src"):
+        return "jsonld" if values.get("type") == "application/ld+json" else "script" if not tag.attrs else None
+    if name == "a" and inside(stack, "oc-byline"):
+        return "byline"
+    return None
+
+
+def finish(page: Page, reading: str, text: str) -> None:
+    """Keep the text of an element read whole."""
+    if reading == "title":
+        page.title = " ".join(text.split())
+    elif reading == "h1":
+        page.h1.append(" ".join(text.split()))
+    elif reading == "jsonld":
+        page.jsonld.append(text)
+    elif reading == "script":
+        page.inline_scripts.append(text)
+    elif reading == "style":
+        page.inline_styles.append(text)
+        page.fetched += css_urls(text)
+    elif reading == "byline":
+        page.byline.append(" ".join(text.split()))
+
+
+def inside(stack: list[tuple[str, list[str], str | None]], class_name: str) -> bool:
+    """Whether an open element has the class `class_name`."""
+    return any(class_name in classes for _, classes, _ in stack)
 
 
 def css_urls(css: str) -> list[str]:
     return [m.group(2) or m.group(4) for m in CSS_URL.finditer(css)]
-
-
-def read_page(path: Path) -> Page:
-    reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8"))
-    reader.close()
-    return reader.page
 
 
 def column_pages(site_dir: Path) -> list[Path]:

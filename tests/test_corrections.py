@@ -15,8 +15,7 @@ import pytest
 from lxml import html as lxml_html
 from markdown import Markdown
 
-import column_hooks
-from column import body, data, paragraphs, render
+from column import body, data, pages, paragraphs, raw_html, render
 from support import SITE_URL, add_front_matter, build, copy_project
 
 CORRECTIONS = {
@@ -163,9 +162,18 @@ def test_link_paragraphs_keeps_a_pinned_paragraphs_own_tag():
 # --- bad corrections ---------------------------------------------------------------------------------------------
 
 
-def markdown(text: str) -> str:
+def renderer() -> Markdown:
     """Markdown as the build renders it: MkDocs' default extensions and attr_list, which the hooks add."""
-    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"]).convert(text)
+    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
+
+
+def markdown(text: str) -> str:
+    return renderer().convert(text)
+
+
+def typed_html(text: str) -> str:
+    """The HTML typed into Markdown, as the build reads it (raw_html.typed_html)."""
+    return raw_html.typed_html(renderer(), text)
 
 
 def front_matter(lines: str) -> data.Located:
@@ -181,7 +189,7 @@ def refusal(lines: str) -> str:
     doc = front_matter(lines)
     with pytest.raises(data.InputError) as error:
         meta = data.check_front_matter(doc, {"a": {}})
-        column_hooks.correction_texts(doc, meta, markdown)
+        pages.correction_texts(doc, meta, markdown, typed_html)
     return str(error.value)
 
 

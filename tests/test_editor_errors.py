@@ -12,7 +12,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from column import data, undated, yaml_errors
+from column import data, yaml_errors
 from support import build, build_cli, copy_project
 
 
@@ -253,7 +253,7 @@ def test_an_unknown_date_said_once_builds_without_a_warning_and_without_a_date(t
 
 def test_an_update_needs_a_known_date():
     doc = data.load_yaml("date: unknown\nupdated: 2016-03-29\n", "docs/index.md", first_line=2)
-    assert message(undated.split_unknown_date, doc) == (
+    assert message(data.split_unknown_date, doc) == (
         "docs/index.md, line 3: field 'updated': expected no 'updated' beside 'date: unknown': a last change is "
         "dated against a known first publication."
     )

@@ -22,20 +22,12 @@ from lxml import html as lxml_html
 
 import record
 from check_site import check_site
-from column import links_guard, published
+from column import body, links_guard, published
 from column.data import InputError, load_yaml
 from support import COLUMNS, ROOT, SITE_URL, build, copy_project, offline_env
+from test_paragraph_ids import COLUMN_IDS as INDEX_IDS
 
 RECORD = COLUMNS / "records" / "published.yml"
-INDEX_IDS = [
-    "on-27-march-the-syrian-army",
-    "the-liberation-of-palmyra-is-compelling",
-    "russia-has-contributed-to-the-battle",
-    "over-2000-targets-were-struck-including",
-    "a-huge-amount-of-work-has",
-    "it-is-very-important-that-military",
-    "the-recent-acts-of-terror-in",
-]
 SECOND_IDS = [
     "a-ceasefire-is-only-as-strong",
     "talks-in-geneva-resumed-this-week",
@@ -167,7 +159,7 @@ def test_the_file_an_old_address_was_built_from(address, source):
 
 
 @pytest.mark.parametrize(
-    "pin, body, expected",
+    "pin, html, expected",
     [
         ("Old-Id", "", "expected the id paragraph 1 (the description) was published with"),
         ("old id", "", "expected the id paragraph 1 (the description) was published with"),
@@ -175,10 +167,10 @@ def test_the_file_an_old_address_was_built_from(address, source):
         ("old-id", '<p id="old-id">x</p>', "not one a body paragraph pins with {#id} too"),
     ],
 )
-def test_a_standfirst_pin_is_an_id_the_page_could_have(pin, body, expected):
+def test_a_standfirst_pin_is_an_id_the_page_could_have(pin, html, expected):
     doc = load_yaml(f"description: x\ndescription_id: {pin}\n", "docs/index.md", first_line=2)
     with pytest.raises(InputError) as error:
-        links_guard.check_description_id(doc, doc.value, body, ("oc-share",))
+        body.check_description_id(doc, doc.value, html, ("oc-share",))
     assert str(error.value).startswith("docs/index.md, line 3: field 'description_id': ")
     assert expected in str(error.value)
 

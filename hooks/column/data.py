@@ -83,9 +83,7 @@ def load_yaml(text: str, file: str, *, first_line: int = 1) -> Located:
     return Located(value, lines, file)
 
 
-def _record_lines(
-    node: yaml.Node, path: str, lines: dict[str, int], first_line: int, file: str, value: object = None
-) -> None:
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line: int, file: str, value: object) -> None:
     if isinstance(node, yaml.MappingNode):
         first_lines: dict[str, int] = {}
         for key, child in node.value:
@@ -267,11 +265,11 @@ FRONT_MATTER = {
     "column": (TEXT, True),  # the column's name: the kicker, unless the site has the same name (render.kicker)
     "author": (KEY, True),  # a key of data/authors.yml
     "description": (TEXT, True),  # the standfirst: the first paragraph and the page description
-    "description_id": (TEXT, False),  # the standfirst's published id, kept when it is reworded (links_guard.py)
+    "description_id": (TEXT, False),  # the standfirst's published id, kept when reworded: body.check_description_id
     "original_url": (URL, True),  # where the column was first published
     "original_publisher": (TEXT, True),
     "disclaimer": (TEXT, True),
-    "date": (DATE, False),  # first published; optional, as a source may give none (`date: unknown`: undated.py)
+    "date": (DATE, False),  # first published; optional, as a source may give none (`date: unknown`: split_unknown_date)
     "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
     "corrections": ("a list of corrections", False),  # the editor's notes, oldest first: check_corrections
 }
@@ -335,6 +333,26 @@ def undated_warning(file: str) -> str:
         "first published; if that is not known, write 'date: unknown' in the front matter to say so, and this "
         "warning stops. The page shows no date rather than invent one."
     )
+
+
+UNKNOWN_DATE = "unknown"
+
+
+def split_unknown_date(doc: Located) -> tuple[Located, bool]:
+    """The front matter without `date: unknown`, and whether it said so: the publisher records once that the
+    first publication date is not known, and the build stops warning. The rest of the checks then read it as a
+    column without a date (the page invents none); `updated` needs a date that is known, so it is refused
+    beside `date: unknown`."""
+    value = doc.value
+    if not isinstance(value, dict) or value.get("date") != UNKNOWN_DATE:
+        return doc, False
+    if "updated" in value:
+        raise doc.fail(
+            "updated",
+            f"no 'updated' beside 'date: {UNKNOWN_DATE}': a last change is dated against a known first publication",
+            show_got=False,
+        )
+    return Located({key: field for key, field in value.items() if key != "date"}, doc.lines, doc.file), True
 
 
 # --- data files ----------------------------------------------------------------------------------------
@@ -450,7 +468,8 @@ def check_site_url(value: object, file: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-# A deploy preview: the same build, marked so that search engines leave it out (README, "Deploy previews").
+# A deploy preview: the same build, marked so that search engines leave it out
+# (handbook/PUBLISHING.md, "Deploy previews").
 PREVIEW_ENV = "SITE_PREVIEW"
 PREVIEW_VALUES = {"1": True, "0": False, "": False}
 

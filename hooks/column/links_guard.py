@@ -9,7 +9,8 @@ What went out is the record (published.py, data/published.yml): page addresses a
   pins the old id to it, or how to let it go. Nothing is guessed on the page itself: the id stays visible in the
   source, where an editor put it.
 
-Pure functions of the record, the build's pages and texts; the hooks (hooks/link_hooks.py) call them."""
+Functions of the record, the build's pages and texts: check_addresses before any page is built (on_files),
+check_paragraphs on each finished page (on_post_page)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,48 @@ import difflib
 from collections.abc import Callable
 
 from column import paragraphs as paragraph_links
-from column.body import PINNED_ID_RE, shortest_beginning, split_body
-from column.data import Located
+from column import published, redirect_pages
+from column.body import shortest_beginning, split_body
+from column.data import InputError
+from column.pages import Column
 from column.published import Record, quoted
+from column.settings import Site
 
 OPENING_WORDS = 8  # how much of a paragraph a message quotes
 REDIRECTS_EXAMPLE = "NEW-FILE.md"  # the target written when the build cannot tell which page is new
 
 
+def stopped(problems: list[str]) -> InputError:
+    count = len(problems)
+    return InputError(f"{count} link{'' if count == 1 else 's'} that went out would break:\n" + "\n".join(problems))
+
+
 # --- pages ---------------------------------------------------------------------------------------------
+
+
+def check_addresses(site: Site, pages: dict[str, str]) -> dict[str, list[str]]:
+    """Before any page is built: every recorded address has a page or a redirect (mkdocs.yml), and no redirect
+    replaces a page. `pages`: each page's file in the site (such as "second/index.html") -> its source
+    ("second.md"). Returns, by source, the addresses a link to that page may have: its own, and the old ones
+    redirected to it."""
+    by_address = {published.address_of(path): source for path, source in pages.items()}
+    addresses = {source: [address] for address, source in by_address.items()}
+    for old, new in site.redirects.items():
+        target = new.partition("#")[0]
+        if target not in addresses:
+            continue  # mkdocs-redirects says so itself, and strict mode stops the build
+        address = redirect_pages.old_address(old, site.use_directory_urls)
+        if address in by_address:
+            raise InputError(
+                f"mkdocs.yml: redirects: '{old}': expected the old address of a page that is gone, got the address "
+                f"of docs/{by_address[address]}, which the redirect page would replace."
+            )
+        addresses[target].append(address)
+    redirected = {address for found in addresses.values() for address in found[1:]}
+    problems = page_problems(site.record, by_address, redirected)
+    if problems:
+        raise stopped(problems)
+    return addresses
 
 
 def source_of(address: str) -> str:
@@ -96,6 +130,21 @@ def standing_in(recorded: list[str], now: list[str]) -> dict[str, list[int]]:
     return found
 
 
+def check_paragraphs(
+    record: Record, addresses: list[str], column: Column, render: Callable[[str], str], page_html: str
+) -> None:
+    """On a finished page, reached at `addresses` (check_addresses): every id recorded under one of them is a
+    linked paragraph's. `render` turns Markdown into HTML as the build does (to name the line of a pin)."""
+    if not any(address in record.pages for address in addresses):
+        return
+    now, last_line = published.paragraphs(page_html), last_lines(column.source, render)
+    problems = [
+        problem for address in addresses for problem in paragraph_problems(record, address, column.file, now, last_line)
+    ]
+    if problems:
+        raise stopped(problems)
+
+
 def paragraph_problems(
     record: Record,
     address: str,
@@ -150,7 +199,7 @@ def last_lines(source: str, render: Callable[[str], str]) -> Callable[[int], int
     first_line, body = split_body(source)
 
     def texts(markdown: str) -> list[str]:
-        return [text for *_, text in paragraph_links.top_level_paragraphs(render(markdown))]
+        return [paragraph.words for paragraph in paragraph_links.column_paragraphs(render(markdown))]
 
     def last_line(number: int) -> int | None:
         index, whole = number - 2, texts(body)
@@ -164,25 +213,3 @@ def last_lines(source: str, render: Callable[[str], str]) -> Callable[[int], int
         return first_line + shortest_beginning(body, complete) - 1
 
     return last_line
-
-
-# --- the standfirst's pinned id --------------------------------------------------------------------------
-
-DESCRIPTION_ID = (
-    "the id paragraph 1 (the description) was published with: lower-case words of letters and digits joined by "
-    "'-', as its link showed it"
-)
-
-
-def check_description_id(doc: Located, meta: dict, body_html: str, reserved: tuple[str, ...]) -> None:
-    """`description_id` pins the standfirst's id, as `{#id}` pins a body paragraph's: it has the same form, is
-    not one of the template's ids, and no body paragraph pins it too."""
-    pin = meta.get("description_id")
-    if pin is None:
-        return
-    if not PINNED_ID_RE.fullmatch(pin) or pin != pin.lower():
-        raise doc.fail("description_id", DESCRIPTION_ID, pin)
-    if pin in reserved:
-        raise doc.fail("description_id", DESCRIPTION_ID + ", not one the page's template gives its own element", pin)
-    if pin in [pinned for *_, pinned, _ in paragraph_links.top_level_paragraphs(body_html)]:
-        raise doc.fail("description_id", DESCRIPTION_ID + ", not one a body paragraph pins with {#id} too", pin)

@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from column.data import InputError, Located, load_yaml
+from column.paragraphs import read_paragraphs
 
 RECORD_FILE = "data/published.yml"
-# The permalink every paragraph of a column carries (paragraphs.permalink): what makes a <p> a linked paragraph.
-PERMALINK_CLASS = "oc-permalink"
 HEADER = """\
 # What went out: every page address that was published, with the ids of its paragraphs. A link that readers
 # have (shared, quoted, cited in a correction) is a page's address, or its address, '#' and a paragraph's id.
-# The build stops when an edit would break one, and says how to keep it (README, "Links that went out").
+# The build stops when an edit would break one, and says how to keep it (handbook/CONTENT.md, "Links that
+# went out").
 #
 # Kept current by `make publish` and, after each deploy, by the Pages workflow; after deploying any other way,
-# run `make record` and commit this file. Edit it by hand only to let a link go on purpose: delete the id's
-# line (or a page's address line and the ids under it) in the same commit as the edit that drops it.
-# An empty record (nothing published yet) guards nothing.
+# run `make record` and commit this file (handbook/PUBLISHING.md, "The record of what went out"). Edit it by
+# hand only to let a link go on purpose: delete the id's line (or a page's address line and the ids under it)
+# in the same commit as the edit that drops it. An empty record (nothing published yet) guards nothing.
 """
 
 
@@ -106,42 +105,13 @@ def merge(recorded: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str
     return merged
 
 
-# --- a built page's paragraphs ---------------------------------------------------------------------------
+# --- a built page ----------------------------------------------------------------------------------------
 
 
-class _Paragraphs(HTMLParser):
-    """The paragraphs of a page that carry their permalink, in order: (id, text)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []
-        self.open: list | None = None  # [id, texts, has its permalink]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "p":
-            self.open = [values["id"], [], False] if values.get("id") else None
-        elif self.open is not None and tag == "a" and PERMALINK_CLASS in (values.get("class") or "").split():
-            self.open[2] = self.open[2] or values.get("href") == "#" + self.open[0]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "p" and self.open is not None:
-            id_, texts, linked = self.open
-            if linked:
-                self.found.append((id_, " ".join("".join(texts).split())))
-            self.open = None
-
-    def handle_data(self, data: str) -> None:
-        if self.open is not None:
-            self.open[1].append(data)
-
-
-def paragraphs(html: str) -> list[tuple[str, str]]:
-    """The linked paragraphs of a built page, in order: (id, the words a reader sees)."""
-    reader = _Paragraphs()
-    reader.feed(html)
-    reader.close()
-    return reader.found
+def paragraphs(page_html: str) -> list[tuple[str, str]]:
+    """The linked paragraphs of a built page, in order: (id, the words a reader sees). A paragraph is linked when
+    it carries its permalink, a link to itself (paragraphs.permalink)."""
+    return [(paragraph.id, paragraph.words) for paragraph in read_paragraphs(page_html) if paragraph.self_linked]
 
 
 def address_of(path: str) -> str | None:
