@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,17 +24,10 @@ import yaml
 
 from check_site import CheckError, check_site, describe, preview_requested, site_url_problem, summary
 from page_checks import check_pages
-from publish import configured_site_url
+from publish import PublishError, build, configured_site_url
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = Path("bench") / "budget.yml"
-# The banners MkDocs' plugins print about MkDocs 2.0 say nothing about the site (see the Makefile).
-QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-
-def build(project: Path, site_dir: Path) -> bool:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
-    return subprocess.run([*command, "-d", str(site_dir)], cwd=project, env=os.environ | QUIET).returncode == 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     site_dir = (args.site_dir or project / "site").resolve()
     started = time.monotonic()
-    if not build(project, site_dir):
+    try:
+        build(project, site_dir)  # as `make publish` builds
+    except PublishError:
         print("check: the build stopped; its message is above", file=sys.stderr)
         return 1
     built = time.monotonic()

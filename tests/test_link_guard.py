@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 import yaml
 from lxml import html as lxml_html
+from test_paragraph_ids import COLUMN_IDS as INDEX_IDS
 
 import record
 from check_site import check_site
 from column import body, links_guard, published
 from column.data import InputError, load_yaml
 from support import COLUMNS, ROOT, SITE_URL, build, copy_project, offline_env
-from test_paragraph_ids import COLUMN_IDS as INDEX_IDS
 
 RECORD = COLUMNS / "records" / "published.yml"
 SECOND_IDS = [
