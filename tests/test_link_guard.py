@@ -269,11 +269,9 @@ def test_a_removed_page_stops_the_build_with_the_redirect_to_add(tmp_path):
     assert "delete line 12 ('\"/second/\":') from data/published.yml, and the 5 id lines under it." in result.stderr
 
 
-@pytest.fixture(scope="module")
-def moved(tmp_path_factory):
-    """The second column's file renamed, and its old address redirected as the build asks: (site, project)."""
-    work = tmp_path_factory.mktemp("moved")
-    project = recorded_project(work / "project")
+def moved_project(dest: Path) -> Path:
+    """A recorded project whose second column's file is renamed, its old address redirected as the build asks."""
+    project = recorded_project(dest)
     (project / "docs" / "second.md").rename(project / "docs" / "ceasefire.md")
     config = project / "mkdocs.yml"
     config.write_text(
@@ -281,6 +279,14 @@ def moved(tmp_path_factory):
         + "plugins:\n  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n",
         encoding="utf-8",
     )
+    return project
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory):
+    """The moved project, built: (site, project)."""
+    work = tmp_path_factory.mktemp("moved")
+    project = moved_project(work / "project")
     result = build(project, work / "site")
     assert result.returncode == 0, result.stderr
     return work / "site", project

@@ -8,7 +8,7 @@ import json
 import subprocess
 
 import pytest
-from test_link_guard import recorded_project
+from test_link_guard import moved_project
 from test_validity import BROKEN
 
 from browser_support import CSP_LISTENER, serve
@@ -20,11 +20,7 @@ PARAGRAPH = "history-offers-the-same-words-again"  # the suite's second column's
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("moved-browser")
-    project = recorded_project(work / "project")
-    (project / "docs" / "second.md").rename(project / "docs" / "ceasefire.md")
-    config = project / "mkdocs.yml"
-    redirect = "plugins:\n  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n"
-    config.write_text(config.read_text(encoding="utf-8") + redirect, encoding="utf-8")
+    project = moved_project(work / "project")
     result = build(project, work / "site")
     assert result.returncode == 0, result.stderr
     return work / "site"
