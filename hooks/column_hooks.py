@@ -98,14 +98,15 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         links_guard.check_paragraphs(
             _build.site.record, _build.addresses[source], column, _build.site.render_markdown, output
         )
-    return material.finish_page(output, _build.site.words.direction)
+        return template.finish_page(_build.site, output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Static templates (404.html) do not pass through on_post_page."""
     if not template_name.endswith(".html"):
         return output_content
-    return material.finish_page(output_content, _build.site.words.direction)
+    with errors_as_build_errors():
+        return template.finish_page(_build.site, output_content)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

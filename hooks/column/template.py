@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from column import card, paragraphs, render
+from column import card, material, paragraphs, profiles, render, sharing, sprite
 from column.build import Build
 from column.pages import TEMPLATE_IDS, Body, Column
 from column.settings import TOUCH_ICON, Site
@@ -73,6 +73,13 @@ def page_context(site: Site, column: Column, body: Body, page_url: str) -> PageC
     return PageContext(content, {**values, "standfirst": standfirst}, cards)
 
 
+def finish_page(site: Site, html: str) -> str:
+    """A page as it is written (a column's, or a static template's such as 404.html): Material's leftovers dealt
+    with (material.finish_page), and the symbols of the icons it uses added once, with the favicon's notices
+    (sprite.with_sprite)."""
+    return sprite.with_sprite(material.finish_page(html, site.words.direction), site.icon_svgs, site.favicon_notices)
+
+
 def draw_card(site: Site, meta: dict, author: dict, size: tuple[int, int], path: str) -> tuple[str, bytes, dict]:
     """One card, fingerprinted: (its path in the site, its bytes, {url, width, height})."""
     words = site.words
@@ -95,12 +102,14 @@ def column_context(site: Site, column: Column, body: Body, page_url: str) -> tup
     image, ratio_images, cards = draw_cards(site, meta, author)
     dates = render.publication_dates(meta, words.locale)
     corrections = render.corrections(meta, column.corrections, words.locale)
-    profile = author["profile"]
     share_on = words.texts["share.on"]
     values = {
         "meta": meta,
         "author": author,
-        "profile_label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),
+        "profiles": [
+            {**profile, "label": words.text("bio.profile", handle=profile["handle"], network=profile["network"])}
+            for profile in author["profiles"]
+        ],
         "url": page_url,
         "preview_tags": preview_tags(site, meta, author, page_url, image, dates),
         "dates": dates,
@@ -110,7 +119,8 @@ def column_context(site: Site, column: Column, body: Body, page_url: str) -> tup
         "share": render.share_links(site.networks, page_url, meta["title"], share_on),
         "reading_time_text": words.plural("byline.reading_time", body.reading_time.minutes),
         "quote_share": render.quote_share_links(site.networks, page_url, meta["title"], share_on),
-        "script_words": words.script_words(SCRIPT_WORDS),
+        "asks_server": site.asks_server,  # the page carries the dialog that asks (partials/fediverse.html)
+        "script_words": words.script_words(SCRIPT_WORDS + (sharing.SCRIPT_WORDS if site.asks_server else ())),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
@@ -146,8 +156,7 @@ def preview_tags(
 ) -> list[tuple[str, str, str | int]]:
     """The link previews' <meta> tags, in page order, as (attribute, name, content): OpenGraph's, which
     Facebook, LinkedIn, Telegram and most chat apps read, then X's. A tag for what is not known (None) is
-    left out."""
-    profile = author["profile"]
+    left out; the fediverse's, one for each of the author's fediverse accounts, come last."""
     open_graph = {
         "og:type": "article",
         "og:title": meta["title"],
@@ -163,7 +172,7 @@ def preview_tags(
         # A profile URL, and Facebook reads a Facebook profile there (for a follow button). Any other address
         # adds nothing to a preview, and extractors read it as a name (newspaper4k took "x.com" from an X
         # profile for a second author): only a Facebook profile is given.
-        "article:author": profile["url"] if profile["icon"] == "fb" else None,
+        "article:author": profiles.facebook_profile(author["profiles"], site.icons),
         "article:section": meta["column"],
         "article:published_time": dates["published"]["iso"] if "published" in dates else None,
         "article:modified_time": dates["modified"]["iso"] if "modified" in dates else None,
@@ -175,8 +184,10 @@ def preview_tags(
         "twitter:image": image["url"],
         "twitter:image:alt": image["alt"],
         "twitter:site": site.twitter_site,
-        "twitter:creator": profile["handle"] if profile["icon"] == "tw" else None,
+        "twitter:creator": profiles.twitter_creator(author["profiles"], site.icons),
     }
     tags = [("property", name, content) for name, content in open_graph.items()]
     tags += [("name", name, content) for name, content in x.items()]
+    # Mastodon (4.3 and later) names these accounts under the link's card.
+    tags += [("name", "fediverse:creator", handle) for handle in profiles.fediverse_creators(author["profiles"])]
     return [tag for tag in tags if tag[2] is not None]

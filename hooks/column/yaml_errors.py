@@ -164,7 +164,7 @@ def spaces(count: int) -> str:
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # What an item of a list is called, by the list's field; a list at the top of a file, by the file's name.
-ITEM_NAMES = {"corrections": "correction"}
+ITEM_NAMES = {"corrections": "correction", "more_profiles": "profile"}
 TOP_LEVEL_ITEM_NAMES = {"networks.yml": "share network"}
 
 
@@ -198,6 +198,8 @@ def field_name(path: str, value: object, file: str) -> str:
         item = f"the {ordinal(number)} {TOP_LEVEL_ITEM_NAMES.get(file.rsplit('/', 1)[-1], 'item')}"
     elif owner[-1] in ITEM_NAMES:
         item = f"the {ordinal(number)} {ITEM_NAMES[owner[-1]]}"
+        if len(owner) > 1:  # a list inside another field: "the second profile in 'okafor.more_profiles'"
+            item += f" in '{'.'.join(owner)}'"
     else:
         item = f"the {ordinal(number)} item of {field_name('.'.join(owner), value, file)}"
     return f"field '{rest}' of {item}" if rest else item
