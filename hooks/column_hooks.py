@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import build, data, material, pages, template
+from column import build, data, links_guard, material, pages, redirect_pages, template
 from column.settings import read_site
 
 # MkDocs calls hooks as module functions, so the state of the build under way is this module's: set by
@@ -46,7 +46,12 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    return material.own_files(files, config.docs_dir)
+    files = material.own_files(files, config.docs_dir)
+    # Before any page is built: every address that went out has a page or a redirect.
+    with errors_as_build_errors():
+        sources = {file.dest_uri: file.src_uri for file in files.documentation_pages()}
+        _build.addresses = links_guard.check_addresses(_build.site, sources)
+    return files
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -60,7 +65,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         column = pages.read_column(_build.site, page.file.abs_src_path)
     _build.columns[page.file.src_uri] = column
     page.meta = column.meta
-    if "date" not in column.meta:
+    if column.warns_undated:
         warn(data.undated_warning(column.file))
     return markdown
 
@@ -74,17 +79,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     source = page.file.src_uri
-    shown = template.page_context(_build.site, _build.columns[source], _build.bodies[source], page.canonical_url)
+    column = _build.columns[source]
+    shown = template.page_context(_build.site, column, _build.bodies[source], page.canonical_url)
     page.content = shown.content
     context["column"] = shown.column
     _build.cards.update(shown.cards)
+    title = column.meta["title"]
+    _build.redirect_pages.update(redirect_pages.leading_to(_build.site, source, page.url, page.canonical_url, title))
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     source = page.file.src_uri
+    column = _build.columns[source]
     with errors_as_build_errors():
-        pages.check_links(_build.columns[source], _build.bodies[source], output)
+        pages.check_links(column, _build.bodies[source], output)
+        # Every paragraph link that went out to this page still finds its paragraph.
+        links_guard.check_paragraphs(
+            _build.site.record, _build.addresses[source], column, _build.site.render_markdown, output
+        )
         return template.finish_page(_build.site, output)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from column import body, data, reading, render, sharing
+from column import body, data, raw_html, reading, render, sharing
 from column.settings import Site
 
 # The ids the page's templates give their own elements: no paragraph takes one of them.
@@ -26,6 +26,12 @@ class Column:
     front_matter: data.Located  # as read, with the line of each field
     meta: dict  # the checked front matter (MkDocs' page.meta too)
     corrections: list[tuple[str, str]]  # each correction's text: (its HTML, the words a reader sees)
+    date_unknown: bool  # `date: unknown`: the publisher says the first publication date is not known
+
+    @property
+    def warns_undated(self) -> bool:
+        """Whether the build warns that nothing tells when the column was written (data.undated_warning)."""
+        return "date" not in self.meta and not self.date_unknown
 
     @property
     def lastmod(self) -> str | None:
@@ -45,9 +51,10 @@ def read_column(site: Site, path: str) -> Column:
     """The column in the file at `path` (MkDocs hands the hooks the body alone, without the front matter and so
     without the lines the errors count: the file is read again)."""
     file, source = page_source(Path(path), site.root)
-    front_matter = data.split_front_matter(source, file)
+    front_matter, date_unknown = data.split_unknown_date(data.split_front_matter(source, file))
     meta = data.check_front_matter(front_matter, site.authors)
-    return Column(file, source, front_matter, meta, correction_texts(front_matter, meta, site.render_markdown))
+    corrections = correction_texts(front_matter, meta, site.render_markdown, site.typed_html)
+    return Column(file, source, front_matter, meta, corrections, date_unknown)
 
 
 def page_source(path: Path, root: Path) -> tuple[str, str]:
@@ -56,12 +63,16 @@ def page_source(path: Path, root: Path) -> tuple[str, str]:
     return name, path.read_text(encoding="utf-8-sig")
 
 
-def correction_texts(doc: data.Located, meta: dict, render_markdown: Callable[[str], str]) -> list[tuple[str, str]]:
+def correction_texts(
+    doc: data.Located, meta: dict, render_markdown: Callable[[str], str], typed_html: Callable[[str], str]
+) -> list[tuple[str, str]]:
     """Each correction's text, a sentence of Markdown checked like the body: (its HTML, the words a reader
-    sees)."""
+    sees). `typed_html` gives the HTML typed into Markdown (raw_html.typed_html)."""
     texts = []
     for index, correction in enumerate(meta.get("corrections", [])):
+        typed = raw_html.sentence_problem(correction["text"], typed_html)
         html, problem = body.sentence_html(correction["text"], render_markdown)
+        problem = typed or problem
         if problem:
             raise doc.fail(f"corrections.{index}.text", f"{body.SENTENCE}, got {problem}", show_got=False)
         texts.append((html, " ".join(reading.visible_text(html).split())))
@@ -70,10 +81,13 @@ def correction_texts(doc: data.Located, meta: dict, render_markdown: Callable[[s
 
 def read_body(site: Site, column: Column, html: str) -> Body:
     """The body as the build rendered it (`html`), before any page is written: only allowed Markdown gets
-    through, and only ids a paragraph could have are pinned. The reading time is counted on it, before anything
-    the page adds around the words: what the column says."""
+    through (HTML typed where Markdown does the same is refused with that Markdown), and only ids a paragraph
+    could have are pinned, in the body and in the front matter (`description_id`). The reading time is counted
+    on it, before anything the page adds around the words: what the column says."""
+    raw_html.check_body(column.source, column.file, site.typed_html)
     body.check_body(column.source, column.file, site.render_markdown, html)
     body.check_pinned_ids(column.source, column.file, site.render_markdown, html, TEMPLATE_IDS)
+    body.check_description_id(column.front_matter, column.meta, html, TEMPLATE_IDS)
     return Body(html, reading.reading_time(column.meta["description"], reading.visible_text(html)))
 
 

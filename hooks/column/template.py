@@ -69,6 +69,7 @@ def page_context(site: Site, column: Column, body: Body, page_url: str) -> PageC
         column.meta["description"],
         lambda number: words.text("paragraph.link", n=words.number(number)),
         TEMPLATE_IDS,
+        column.meta.get("description_id"),  # the standfirst's published id, pinned in the front matter
     )
     values, cards = column_context(site, column, body, page_url)
     return PageContext(content, {**values, "standfirst": standfirst}, cards)
