@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# support.py as the tests import it, and bench/chromium_flags.py
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "bench")]
+# support.py as the tests import it (with scripts/changes.py), and bench/chromium_flags.py
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "scripts"), str(ROOT / "bench")]
 
 from browser_support import find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
 from chromium_flags import CHROMIUM_ARGS  # noqa: E402
