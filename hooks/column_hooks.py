@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import body, card, data, paragraphs, reading, render, site_icons, translations
+from column import body, card, data, follow, paragraphs, reading, render, site_icons, site_pages, translations
 
 DATA_DIR = "data"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -34,7 +34,7 @@ INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, c
 # so that the first view stays one small request. Fingerprinted, so it can be cached for long.
 PASSAGE_SCRIPT = "assets/passage.js"
 PASSAGE_PATH = "assets/passage.{}.js"
-TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
+TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon", "feed")
 # The page's own words, by language (beside the templates: part of the product, not the publisher's content).
 TRANSLATIONS = "translations.yml"
 # What column.js and passage.js say: the page carries these words as data (a JSON block), so that the scripts
@@ -143,6 +143,16 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         passage_path=passage_path,
         preview=preview,
     )
+    # The pages around the columns (index, authors' pages, plain pages) and the feeds: hooks/column/follow.py.
+    _site["follow"] = follow.Follow(
+        site_url=config.site_url,
+        site_name=config.site_name,
+        publisher=config.extra["publisher"]["name"],
+        words=words,
+        authors=authors,
+        palette=palette,
+        logo=_site["logo"]["url"],
+    )
     return config
 
 
@@ -153,10 +163,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in list(files):
         if os.path.realpath(file.src_dir or "") != docs_dir:
             files.remove(file)
-    return files
+    with errors_as_build_errors():
+        return _site["follow"].add_pages(files, config)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    with errors_as_build_errors():
+        follow_links = _site["follow"].site_links()
+    _site["lastmod"].update(_site["follow"].lastmod())
     env.globals["oc"] = {
         **_site["inline"],
         "csp": _site["csp"],
@@ -170,18 +184,22 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         "lastmod": _site["lastmod"],  # the sitemap's, by page source; on_page_markdown ran for every page
         "passage_script": _site["passage_path"],
         "preview": _site["preview"],  # a deploy preview: noindex on every page, and a sitemap of no page
+        "follow": follow_links,  # the index's path and the site's feeds, for every page (main.html)
     }
     env.globals["icons"] = _site["icons"]
     return env
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _site["follow"].is_generated(page):  # the index or an author's page: no Markdown of its own
+        return markdown
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri] = page_source(page, config)
         doc = _site["front_matter"][page.file.src_uri] = data.split_front_matter(source, name)
-        page.meta = data.check_front_matter(doc, _site["authors"])
+        page.meta = site_pages.check_page(doc, _site["authors"])  # a column's, or a plain page's
         _site["corrections"][page.file.src_uri] = correction_texts(doc, page.meta, markdown_renderer(config))
-    if "date" not in page.meta:
+    _site["follow"].add_page(page, name)
+    if "date" not in page.meta and site_pages.is_column(page.meta):
         warn(data.undated_warning(name))
     lastmod = render.last_modified(page.meta)
     if lastmod:
@@ -191,6 +209,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The body as the build rendered it, before any page is written: only allowed Markdown gets through."""
+    if _site["follow"].is_generated(page):
+        return html
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_body(source, name, markdown_renderer(config), html)
@@ -202,6 +222,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if not site_pages.is_column(page.meta):  # a plain page, the index, an author's page
+        context["site_page"] = _site["follow"].page_context(page, config)
+        return context
     # After every check of the body: the ids and permalinks are the page's, not the author's Markdown.
     words = _site["words"]
     page.content, standfirst = paragraphs.link_paragraphs(
@@ -215,12 +238,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         page.meta, page.canonical_url, config, _site["reading"][source], _site["corrections"][source]
     )
     context["column"]["standfirst"] = standfirst
+    context["column"].update(_site["follow"].column_context(page))  # "More from", the author's page and feeds
     for path, png in context["column"]["images"]:
         write(Path(config.site_dir) / path, png)
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if _site["follow"].is_generated(page):
+        return render.html_direction(drop_unused_toggles(output), _site["words"].direction)
+    _site["follow"].add_output(page, output)  # a dated column's text, for the feeds
     with errors_as_build_errors():
         name, source = _site["source"][page.file.src_uri]
         body.check_fragments(source, name, _site["body"][page.file.src_uri], output)
@@ -252,6 +279,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     )
     headers = render.host_headers(_site["csp"], fingerprinted, preview=_site["preview"])
     write(site_dir / "_headers", headers.encode("utf-8"))
+    _site["follow"].write_feeds(site_dir)
 
 
 # --- helpers --------------------------------------------------------------------------------------------
@@ -426,6 +454,7 @@ def column_context(
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
+            author_url=_site["follow"].author_url(meta["author"]),
             page_url=page_url,
             images=ratio_images,
             language=words.tag,

@@ -272,16 +272,20 @@ FRONT_MATTER = {
     "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
     "corrections": ("a list of corrections", False),  # the editor's notes, oldest first: check_corrections
 }
+# What the errors call it, saying what makes a page a column (a page without `template` is a plain one).
+COLUMN = f"a column's front matter (a page whose front matter sets 'template: {COLUMN_TEMPLATE}')"
 CORRECTIONS = "a list of corrections, oldest first, each with 'date' and 'text' (leave the field out if none)"
 # A correction's text is a sentence of Markdown, checked like the body by the hooks (body.sentence_html).
 CORRECTION = {"date": (DATE, True), "text": (TEXT, True)}
 
 
 def check_front_matter(doc: Located, authors: dict) -> dict:
-    meta = check_fields(doc, doc.value, "", FRONT_MATTER, "a column's front matter")
+    meta = check_fields(doc, doc.value, "", FRONT_MATTER, COLUMN)
     if meta["template"] != COLUMN_TEMPLATE:
         raise doc.fail(
-            "template", f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE})", meta["template"]
+            "template",
+            f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE}), or no 'template' for a plain page",
+            meta["template"],
         )
     if meta["author"] not in authors:
         known = ", ".join(sorted(authors)) or "none"
@@ -325,11 +329,13 @@ def check_corrections(doc: Located, meta: dict) -> None:
 
 
 def undated_warning(file: str) -> str:
-    """What a build of a column without `date` says: the page invents none, so nothing on it tells when."""
+    """What a build of a column without `date` says, once: the page invents none, so nothing on it tells when,
+    and the feeds leave it out (a feed entry must carry a date)."""
     return (
         f"{file}: field 'date' is not set: readers, link previews and article extractors cannot tell when the "
         "column was written (an extractor may take a date from its text instead). Set 'date' to the day it was "
-        "first published, if that is known; the page shows no date rather than invent one."
+        "first published, if that is known; the page shows no date rather than invent one, and the feeds leave "
+        "the column out (a feed entry must carry a date)."
     )
 
 
