@@ -28,6 +28,8 @@ SITE_FEEDS = {"atom": "feed.xml", "json": "feed.json"}
 AUTHOR_FEEDS = {"atom": "authors/{key}/feed.xml", "json": "authors/{key}/feed.json"}
 CONTENT_CLASS = "e-content"  # the column's text on its page (overrides/column.html), and only that
 PERMALINK_CLASS = "oc-permalink"
+# What the page's own styles and scripts use, which mean nothing in a feed reader (and an id there could clash).
+PAGE_ATTRIBUTES = ("class", "id", "target", "tabindex")
 # What a tag's specific part may hold as it is (RFC 4151: pchar, "/" and "?"); "%" keeps escapes already made.
 TAG_SAFE = "/?:@!$&'()*+,;=%-._~"  # a paragraph's link to itself: a control of the page, not the column's text
 
@@ -94,8 +96,8 @@ def timestamp(value: str) -> datetime.datetime:
 
 def entry_content(page_html: str, page_url: str) -> str:
     """The column's text as its finished page shows it (the element of class e-content), without the paragraphs'
-    links to themselves, every link and target made absolute from the page's URL (a feed reader shows it away
-    from the page)."""
+    links to themselves and the page's classes and ids, every link made absolute from the page's URL (a feed
+    reader shows it away from the page)."""
     tree = lxml_html.fromstring(page_html)
     (content,) = tree.find_class(CONTENT_CLASS)
     for permalink in content.find_class(PERMALINK_CLASS):
@@ -103,6 +105,8 @@ def entry_content(page_html: str, page_url: str) -> str:
     for element in content.iter():
         if not isinstance(element.tag, str):
             continue
+        for name in PAGE_ATTRIBUTES:
+            element.attrib.pop(name, None)
         for name in ("href", "src", "cite"):
             if element.get(name) is not None:
                 element.set(name, urljoin(page_url, element.get(name)))
