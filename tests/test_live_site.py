@@ -119,7 +119,9 @@ def test_link_previews_agree_with_the_front_matter_and_each_other(live_site, pag
     author = yaml.safe_load((ROOT / "data" / "authors.yml").read_text(encoding="utf-8"))[fields["author"]]
     assert meta(page, "author") == data["author"]["name"] == author["name"]
     assert words(page.cssselect(".oc-byline a")[0]) == author["name"]
-    assert data["author"]["url"] == author["profile"]["url"]
+    # The author's url is their page on the site; their profile is one of the Person's sameAs.
+    assert data["author"]["url"] == SITE_URL + f"authors/{fields['author']}/"
+    assert author["profile"]["url"] in data["author"]["sameAs"]
     # article:author, when given (a Facebook profile), is that profile.
     assert page.xpath("//meta[@property='article:author']/@content") in ([], [author["profile"]["url"]])
     # Every image a preview shows is in the site, at the size the tags give.
