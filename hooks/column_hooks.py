@@ -152,6 +152,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         authors=authors,
         palette=palette,
         logo=_site["logo"]["url"],
+        icon=config.site_url + FAVICON_ICO,
     )
     return config
 

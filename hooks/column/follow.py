@@ -20,7 +20,16 @@ PAGE_CARD_PATH = "assets/card.{}.png"  # as a column's og:image: one 1200x630 ca
 
 class Follow:
     def __init__(
-        self, *, site_url: str, site_name: str, publisher: str, words: Words, authors: dict, palette: dict, logo: str
+        self,
+        *,
+        site_url: str,
+        site_name: str,
+        publisher: str,
+        words: Words,
+        authors: dict,
+        palette: dict,
+        logo: str,
+        icon: str,
     ) -> None:
         self.site_url = site_url
         self.site_name = site_name
@@ -28,7 +37,8 @@ class Follow:
         self.words = words
         self.authors = authors
         self.palette = palette
-        self.logo = logo
+        self.logo = logo  # the publisher's logo and the site's icon, by URL: the feeds' logo and icon
+        self.icon = icon
         self.generated: dict[str, str] = {}  # src_uri: what it is ("index", or an author's key)
         self.columns: list[site_pages.Column] = []
         self.contents: dict[str, str] = {}  # by source: a dated column's text for the feeds, from its page
@@ -230,7 +240,7 @@ class Follow:
                 language=self.words.tag,
                 author=author,
                 logo=self.logo,
-                icon=self.site_url + "favicon.ico",
+                icon=self.icon,
             )
             for kind, content in (("atom", feeds.atom(feed, entries)), ("json", feeds.json_feed(feed, entries))):
                 target = site_dir / feeds.feed_paths(key)[kind]
