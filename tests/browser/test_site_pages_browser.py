@@ -5,7 +5,6 @@ width, and no page asks another origin or breaks its policy. The Arabic index to
 from __future__ import annotations
 
 import pytest
-
 from test_accessibility import assert_axe_passes
 
 PAGES = ["about/", "columns/", "authors/nunez/", "second/"]
