@@ -19,6 +19,7 @@ import rnc2rng
 from lxml import etree
 from lxml import html as lxml_html
 
+from column import data, follow, site_pages
 from support import SITE_URL, build, copy_project, set_fields
 
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
@@ -265,3 +266,17 @@ def test_no_dated_column_no_feed_and_the_build_says_so(tmp_path, capsys):
     for path in site.rglob("*.html"):
         page = lxml_html.fromstring(path.read_bytes())
         assert alternates(page) == [] and not page.cssselect(".oc-nav a[type]"), path
+
+
+def test_two_columns_first_published_at_one_address_stop_the_build():
+    """Their entries would share an id: a reader would show one of them, or both as one."""
+    meta = {"original_url": "https://news.example/a"}
+    first = site_pages.Column("a.md", "docs/a.md", "a/", SITE_URL + "a/", meta)
+    second = site_pages.Column("b.md", "docs/b.md", "b/", SITE_URL + "b/", meta)
+    follow.check_original_urls([first])
+    with pytest.raises(data.InputError) as error:
+        follow.check_original_urls([second, first])
+    assert str(error.value) == (
+        "docs/b.md: field 'original_url': expected the address where this column was first published, got "
+        "'https://news.example/a', which docs/a.md gives too."
+    )

@@ -31,7 +31,7 @@ import yaml
 import publish
 from check_site import summary
 from publish_support import stand_in_site
-from support import COLUMN_PAGES, ROOT, SITE_URL, build, offline_env
+from support import COLUMN_PAGES, OTHER_PAGES, ROOT, SITE_URL, build, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
@@ -133,7 +133,8 @@ def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, project,
     assert first.returncode == 0, first.stderr
     assert dest.is_symlink() and (dest / "index.html").is_file() and (dest / "404.html").is_file()
     counts = summary(dest)
-    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == len(COLUMN_PAGES) + 1  # and 404.html
+    pages = len(COLUMN_PAGES) + len(OTHER_PAGES) + 1  # and 404.html
+    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == pages
     assert f"{counts['bytes']:,} bytes" in first.stdout
     assert SITE_URL in (dest / "index.html").read_text(encoding="utf-8")
     before = snapshot(webroot)
@@ -155,7 +156,8 @@ def test_a_failed_check_leaves_dest_unchanged(webroot, publish_for_real):
     # The build is fine, but its canonical URL is not the address being published to.
     failed = publish_for_real(dest, "--site-url", "https://elsewhere.example/")
     assert failed.status == 1
-    assert "publish: nothing published: the build checks failed:\n  - index.html: canonical" in failed.err
+    # The first page in path order: the plain page, docs/about.md.
+    assert "publish: nothing published: the build checks failed:\n  - about/index.html: canonical" in failed.err
     assert snapshot(webroot) == before
 
 

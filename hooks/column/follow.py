@@ -219,7 +219,8 @@ class Follow:
     def write_feeds(self, site_dir: Path) -> None:
         """The site's feeds and each author's, of the dated columns newest first; or, with none, a message."""
         if not self.dated():
-            warn(feeds.no_feed_message([column.file for column in self.ordered]))
+            if self.ordered:  # a site of plain pages alone has no column to date
+                warn(feeds.no_feed_message([column.file for column in self.ordered]))
             return
         first_day = min(data.calendar_day(data.parse_date(c.meta["date"])) for c in self.dated())
         keys = [None, *sorted({column.meta["author"] for column in self.dated()})]
