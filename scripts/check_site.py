@@ -3,7 +3,8 @@ page is whole (one headline, its policy, its canonical address, no link to a fil
 
     python scripts/check_site.py SITE_DIR --site-url https://example.com/
 
-Stdlib only, so it runs anywhere the site is published from. Exits non-zero and lists every problem.
+Standard library only (with the build's HTML reader, hooks/column/markup.py, which is too), so it runs
+anywhere the site is published from. Exits non-zero and lists every problem.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+# The build's own HTML reader (hooks/column/markup.py, standard library only), so that pages are read here as
+# the build reads them.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from column import markup
 
 # What a host or a crawler reads besides the pages (favicon.ico is fetched by name, without a link).
 REQUIRED_FILES = (
@@ -61,40 +66,29 @@ class PageScan:
     robots: list[str] = field(default_factory=list)  # each <meta name="robots"> content, lower case
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()  # attribute values come unescaped
-        self.scan = PageScan()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "h1":
-            self.scan.h1_count += 1
+def scan_page(path: Path) -> PageScan:
+    scan = PageScan()
+    for tag in markup.start_tags(path.read_text(encoding="utf-8")):
+        values = {name: value or "" for name, value in tag.attrs}
+        if tag.name == "h1":
+            scan.h1_count += 1
         if (
-            tag == "meta"
+            tag.name == "meta"
             and values.get("http-equiv", "").lower() == "content-security-policy"
             and values.get("content")
         ):
-            self.scan.csp_meta = True
-            self.scan.csp = values["content"]
-        if tag == "meta" and values.get("name", "").lower() == "robots":
-            self.scan.robots.append(values.get("content", "").lower())
-        if tag == "link" and "canonical" in values.get("rel", "").lower().split():
-            self.scan.canonical.append(values.get("href", ""))
-        if tag == "meta" and values.get("property", values.get("name", "")) in ("og:image", "twitter:image"):
-            self.scan.urls.append(values.get("content", ""))  # the card: on the site, by its public URL
+            scan.csp_meta = True
+            scan.csp = values["content"]
+        if tag.name == "meta" and values.get("name", "").lower() == "robots":
+            scan.robots.append(values.get("content", "").lower())
+        if tag.name == "link" and "canonical" in values.get("rel", "").lower().split():
+            scan.canonical.append(values.get("href", ""))
+        if tag.name == "meta" and values.get("property", values.get("name", "")) in ("og:image", "twitter:image"):
+            scan.urls.append(values.get("content", ""))  # the card: on the site, by its public URL
         if "id" in values:
-            self.scan.ids.add(values["id"])
-        self.scan.urls += [values[name] for name in URL_ATTRIBUTES if name in values]
-
-    handle_startendtag = handle_starttag
-
-
-def scan_page(path: Path) -> PageScan:
-    scanner = _Scanner()
-    scanner.feed(path.read_text(encoding="utf-8"))
-    scanner.close()
-    return scanner.scan
+            scan.ids.add(values["id"])
+        scan.urls += [values[name] for name in URL_ATTRIBUTES if name in values]
+    return scan
 
 
 def local_target(url: str, page: Path, site_dir: Path, site_url: str) -> Path | None:

@@ -13,8 +13,7 @@ import pytest
 from lxml import html as lxml_html
 from PIL import Image, ImageFont
 
-import column_hooks
-from column import card, data, render, site_icons
+from column import card, data, material, render, site_icons
 from support import (
     BASE_CONFIG,
     OFFLINE,
@@ -155,7 +154,7 @@ def test_unused_toggles_are_dropped_whatever_the_attribute_order():
         '<input type="checkbox" id="keep"><label for="keep">Keep</label></body>'
     )
     assert (
-        column_hooks.drop_unused_toggles(html)
+        material.drop_unused_toggles(html)
         == '<body><input type="checkbox" id="keep"><label for="keep">Keep</label></body>'
     )
 

@@ -15,8 +15,7 @@ import pytest
 from lxml import html as lxml_html
 from markdown import Markdown
 
-import column_hooks
-from column import body, data, paragraphs, render
+from column import body, data, pages, paragraphs, render
 from support import SITE_URL, add_front_matter, build, copy_project
 
 CORRECTIONS = {
@@ -181,7 +180,7 @@ def refusal(lines: str) -> str:
     doc = front_matter(lines)
     with pytest.raises(data.InputError) as error:
         meta = data.check_front_matter(doc, {"a": {}})
-        column_hooks.correction_texts(doc, meta, markdown)
+        pages.correction_texts(doc, meta, markdown)
     return str(error.value)
 
 

@@ -19,7 +19,7 @@ import rnc2rng
 from lxml import etree
 from lxml import html as lxml_html
 
-from column import data, follow, site_pages
+from column import data, follow, pages
 from support import SITE_URL, build, copy_project, set_fields
 
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
@@ -270,9 +270,8 @@ def test_no_dated_column_no_feed_and_the_build_says_so(tmp_path, capsys):
 
 def test_two_columns_first_published_at_one_address_stop_the_build():
     """Their entries would share an id: a reader would show one of them, or both as one."""
-    meta = {"original_url": "https://news.example/a"}
-    first = site_pages.Column("a.md", "docs/a.md", "a/", SITE_URL + "a/", meta)
-    second = site_pages.Column("b.md", "docs/b.md", "b/", SITE_URL + "b/", meta)
+    meta = {"template": "column.html", "original_url": "https://news.example/a"}
+    first, second = (pages.Column(f"docs/{n}.md", "", data.Located(meta, {}, n), meta, [], f"{n}/") for n in "ab")
     follow.check_original_urls([first])
     with pytest.raises(data.InputError) as error:
         follow.check_original_urls([second, first])

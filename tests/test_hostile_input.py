@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -17,8 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown import Markdown
 
-import column_hooks
-from column import body, data, translations
+from column import body, data, settings, translations
 from support import (
     COLUMNS,
     CONTEXTS,
@@ -246,7 +244,7 @@ REFUSING = {
     "site_url": (lambda v: data.check_site_url(v, "mkdocs.yml"), 0),
     "theme.language": (lambda v: translations.words_for({"en": {}}, v), 0),
     "extra.twitter_site": (
-        lambda v: column_hooks.check_extra(SimpleNamespace(extra={"publisher": {"name": "x"}, "twitter_site": v})),
+        lambda v: settings.check_extra({"publisher": {"name": "x"}, "twitter_site": v}),
         0,
     ),
 }

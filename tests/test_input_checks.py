@@ -7,14 +7,12 @@ to show the error reaches the reader."""
 from __future__ import annotations
 
 import copy
-from types import SimpleNamespace
 
 import pytest
 from markdown import Markdown
 from mkdocs.utils.yaml import yaml_load
 
-import column_hooks
-from column import body, data
+from column import body, data, settings
 from support import COLUMNS
 
 # --- URL fields -------------------------------------------------------------------------------------------
@@ -315,7 +313,7 @@ def checker(name: str):
         return lambda doc: data.check_authors(doc, icons)
     if name == "data/networks.yml":
         return lambda doc: data.check_networks(doc, icons)
-    return lambda doc: column_hooks.check_extra(SimpleNamespace(extra=doc.value["extra"]))
+    return lambda doc: settings.check_extra(doc.value["extra"])
 
 
 def mkdocs_yml() -> data.Located:

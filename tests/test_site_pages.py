@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from PIL import Image
 from test_budget import collect
 
-from column import data, site_pages
+from column import data, pages, site_pages
 from support import HOSTILE_BUILDS, ROOT, SECOND_URL, SITE_URL, build, copy_project, hostile_text, meta
 
 THIRD_URL = SITE_URL + "third/"
@@ -94,16 +94,16 @@ def test_a_plain_page_has_its_own_preview(site):
 def test_what_makes_a_page_a_column_is_said_when_a_page_mixes_them():
     plain = data.Located({"title": "T", "description": "D", "author": "yakovenko"}, {"author": 4}, "docs/about.md")
     with pytest.raises(data.InputError) as error:
-        site_pages.check_page(plain, {"yakovenko": {}})
+        data.check_page(plain, {"yakovenko": {}})
     assert str(error.value) == (
         "docs/about.md, line 4: field 'author': expected one of the known fields of a plain page's front matter (a "
         "page without 'template'; 'template: column.html' makes a page a column): title, description, updated."
     )
     column = data.Located({"template": "column.html", "title": "T"}, {}, "docs/next.md")
     with pytest.raises(data.InputError, match=r"required for a column's front matter \(a page whose front matter "):
-        site_pages.check_page(column, {})
+        data.check_page(column, {})
     page = data.Located({"title": "T", "description": "D"}, {}, "docs/about.md")
-    assert site_pages.check_page(page, {}) == {"title": "T", "description": "D", "template": "page.html"}
+    assert data.check_page(page, {}) == {"title": "T", "description": "D", "template": "page.html"}
 
 
 def test_a_plain_pages_body_is_checked_as_a_columns(tmp_path):
@@ -112,7 +112,8 @@ def test_a_plain_pages_body_is_checked_as_a_columns(tmp_path):
     about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "docs/about.md, line 17:" in result.stderr and "a script (<script>)" in result.stderr
+    assert "docs/about.md, line 17: the page's body: expected Markdown text" in result.stderr
+    assert "a script (<script>)" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["columns.md", "columns/index.md", "authors/me.md"])
@@ -178,9 +179,10 @@ def test_every_page_links_to_the_index(site):
         assert links == [SITE_URL + "columns/"] or (relative == "404.html" and links == ["/ambassadors-view/columns/"])
 
 
-def column(path: str, date: str | None) -> site_pages.Column:
-    meta = {"column": "A", "title": path} | ({"date": date} if date else {})
-    return site_pages.Column(path or "index.md", path or "index.md", path, SITE_URL + path, meta)
+def column(path: str, date: str | None) -> pages.Column:
+    meta = {"template": "column.html", "column": "A", "title": path} | ({"date": date} if date else {})
+    file = f"docs/{path}index.md"
+    return pages.Column(file, "", data.Located(meta, {}, file), meta, [], path)
 
 
 def test_the_order_of_the_index():
@@ -196,7 +198,7 @@ def test_the_order_of_the_index():
         ]
     )
     # Newest first; within a day, a time before a day alone; undated after, by address, the home page first.
-    assert [c.path for c in found] == ["evening/", "morning/", "day/", "old/", "", "a/", "b/"]
+    assert [c.address for c in found] == ["evening/", "morning/", "day/", "old/", "", "a/", "b/"]
 
 
 # --- "More from" -----------------------------------------------------------------------------------------------------
@@ -226,12 +228,12 @@ def test_more_from_offers_the_neighbouring_columns_with_their_dates(site):
 
 def test_more_from_picks_the_previous_and_next_by_date():
     series = site_pages.newest_first([column(f"{n}/", f"2016-04-0{n}") for n in range(1, 6)] + [column("", None)])
-    middle = next(c for c in series if c.path == "3/")
-    assert [c.path for c in site_pages.more_from(middle, series, "Site")["columns"]] == ["4/", "2/"]
+    middle = next(c for c in series if c.address == "3/")
+    assert [c.address for c in site_pages.more_from(middle, series, "Site")["columns"]] == ["4/", "2/"]
     newest = series[0]
-    assert [c.path for c in site_pages.more_from(newest, series, "Site")["columns"]] == ["4/", "3/"]
+    assert [c.address for c in site_pages.more_from(newest, series, "Site")["columns"]] == ["4/", "3/"]
     undated = series[-1]
-    assert [c.path for c in site_pages.more_from(undated, series, "Site")["columns"]] == ["5/", "4/"]
+    assert [c.address for c in site_pages.more_from(undated, series, "Site")["columns"]] == ["5/", "4/"]
     assert site_pages.more_from(undated, [undated], "Site") is None
 
 

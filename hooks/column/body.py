@@ -1,7 +1,7 @@
-"""What the column's body may contain, checked on the HTML that Markdown renders from it (not on the
-Markdown source: `[x](javascript:...)` is a link only once rendered, and `` `<div>` `` is text).
+"""What the body of a page (a column's, or a plain page's) may contain, checked on the HTML that Markdown renders
+from it (not on the Markdown source: `[x](javascript:...)` is a link only once rendered, and `` `<div>` `` is text).
 
-The rendered HTML is read with the standard library's HTML parser against an allow-list of elements,
+The rendered HTML is read (column/markup.py) against an allow-list of elements,
 attributes and link targets: paragraphs, emphasis, links (http, https, mailto and # on the page), lists,
 block quotes and inline code. Anything else stops the build with the file, the line and what was found.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from urllib.parse import unquote
 
+from column import markup
 from column.data import FRONT_MATTER_RE, InputError, url_problem
-from column.paragraphs import VOID_ELEMENTS
+from column.paragraphs import read_paragraphs
 
 # Element: the attributes it may carry. Everything Python-Markdown makes of the allowed syntax.
 ALLOWED = {
@@ -67,51 +67,34 @@ def link_problem(href: str) -> str | None:
     return url_problem(href, LINK_SCHEMES)
 
 
-class _Reader(HTMLParser):
-    """Collects, in document order, what the allow-list refuses (character references already decoded,
-    so `jav&#x61;script:` is read as the browser reads it)."""
-
-    def __init__(self, allowed: dict[str, set[str]] = ALLOWED) -> None:
-        super().__init__(convert_charrefs=True)
-        self.allowed = allowed
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        source = shown(self.get_starttag_text() or f"<{tag}>")
-        if tag not in self.allowed:
-            self.found.append(f"{KINDS.get(tag, 'raw HTML')} ({source})")
-            return
-        for name, value in attrs:
-            if name not in self.allowed[tag]:
-                self.found.append(f"raw HTML, an attribute '{name}' ({source})")
-            elif tag == "a" and name == "href":
-                problem = link_problem(value or "")
-                if problem:
-                    self.found.append(f"a link to {shown(value or '')!r} ({problem})")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self.allowed:
-            self.found.append(f"raw HTML (</{tag}>)")
-
-    def handle_comment(self, data: str) -> None:
-        self.found.append(f"raw HTML, a comment ({shown(f'<!--{data}-->')})")
-
-    def handle_decl(self, decl: str) -> None:
-        self.found.append(f"raw HTML ({shown(f'<!{decl}>')})")
-
-    def unknown_decl(self, data: str) -> None:
-        self.found.append(f"raw HTML ({shown(f'<![{data}]]>')})")
-
-    def handle_pi(self, data: str) -> None:
-        self.found.append(f"raw HTML ({shown(f'<?{data}>')})")
-
-
 def refused(html: str, allowed: dict[str, set[str]] = ALLOWED) -> list[str]:
-    """What the allow-list refuses in `html`, each said the way the error message says it."""
-    reader = _Reader(allowed)
-    reader.feed(html)
-    reader.close()
-    return reader.found
+    """What the allow-list refuses in `html`, in document order, each said the way the error message says it
+    (character references already decoded, so `jav&#x61;script:` is read as the browser reads it)."""
+    found = []
+    for piece in markup.read(html):
+        if piece.kind == markup.START:
+            found += refused_tag(piece, allowed)
+        elif piece.kind == markup.END and piece.name not in allowed:
+            found.append(f"raw HTML (</{piece.name}>)")
+        elif piece.kind in markup.NOT_SHOWN:
+            what = ", a comment" if piece.kind == markup.COMMENT else ""
+            found.append(f"raw HTML{what} ({shown(markup.write(piece))})")
+    return found
+
+
+def refused_tag(tag: markup.Piece, allowed: dict[str, set[str]]) -> list[str]:
+    source = shown(tag.text)
+    if tag.name not in allowed:
+        return [f"{KINDS.get(tag.name, 'raw HTML')} ({source})"]
+    found = []
+    for name, value in tag.attrs:
+        if name not in allowed[tag.name]:
+            found.append(f"raw HTML, an attribute '{name}' ({source})")
+        elif tag.name == "a" and name == "href":
+            problem = link_problem(value or "")
+            if problem:
+                found.append(f"a link to {shown(value or '')!r} ({problem})")
+    return found
 
 
 # A sentence (a correction's text): one paragraph of inline Markdown, no list, quote or second paragraph.
@@ -138,22 +121,44 @@ def split_body(source: str) -> tuple[int, str]:
     return source.count("\n", 0, start) + 1, source[start:]
 
 
-def check_body(source: str, file: str, render: Callable[[str], str], html: str | None = None) -> None:
+# What the errors call the body: a column's, or a plain page's.
+COLUMN_BODY = "the column's body"
+PAGE_BODY = "the page's body"
+
+
+def check_body(
+    source: str, file: str, render: Callable[[str], str], html: str | None = None, *, part: str = COLUMN_BODY
+) -> None:
     """Stop on anything but allowed Markdown in the body of `source` (a page, front matter included).
     `render` turns Markdown into HTML as the build does; `html` is the body as the build rendered it
-    (rendered here when not given). The line is found by rendering ever longer beginnings of the body
-    until the first refused thing appears, so it is the line that completes it: the tag, the link, or
-    a reference link's definition."""
+    (rendered here when not given). The line is found as stop_at_line finds it: the tag, the link, or a
+    reference link's definition."""
+    stop_at_line(source, file, render, html, refused, EXPECTED, part)
+
+
+def stop_at_line(
+    source: str,
+    file: str,
+    render: Callable[[str], str],
+    html: str | None,
+    problems: Callable[[str], list[str]],
+    expected: str,
+    part: str = COLUMN_BODY,
+) -> None:
+    """Stop on the first of the `problems` of the body of `source` (a page, front matter included), said as
+    "expected `expected`, got <problem>", at the line of the page that completes it. `render` turns Markdown
+    into HTML as the build does; `html` is the body as the build rendered it (rendered here when not given).
+    The line is found by rendering ever longer beginnings of the body until the first problem appears."""
     first_line, body = split_body(source)
-    found = refused(render(body) if html is None else html)
+    found = problems(render(body) if html is None else html)
     if not found:
         return
-    if html is not None and not refused(render(body)):
+    if html is not None and not problems(render(body)):
         # Only the build's own rendering shows it (a step the build adds): say what, without a line.
-        raise InputError(f"{file}: the column's body: expected {EXPECTED}, got {found[0]}.")
-    low = shortest_beginning(body, lambda text: bool(refused(render(text))))
-    found = refused(render("\n".join(body.split("\n")[:low])))[0]
-    raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {EXPECTED}, got {found}.")
+        raise InputError(f"{file}: {part}: expected {expected}, got {found[0]}.")
+    low = shortest_beginning(body, lambda text: bool(problems(render(text))))
+    found = problems(render("\n".join(body.split("\n")[:low])))[0]
+    raise InputError(f"{file}, line {first_line + low - 1}: {part}: expected {expected}, got {found}.")
 
 
 def shortest_beginning(body: str, shows: Callable[[str], bool]) -> int:
@@ -180,47 +185,18 @@ PIN_EXPECTED = (
 MISPLACED_PIN_RE = re.compile(r"\{:?\s*#[^{}]*\}\s*$")
 
 
-class _Paragraphs(HTMLParser):
-    """Every <p> of rendered Markdown: whether it is top-level, its id (None when it has none), its text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.found: list[list] = []  # [top-level, id, text]
-        self.open: list | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "p":
-            self.open = [self.depth == 0, dict(attrs).get("id"), ""]
-            self.found.append(self.open)
-        if tag not in VOID_ELEMENTS:
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in VOID_ELEMENTS:
-            self.depth -= 1
-        if tag == "p":
-            self.open = None
-
-    def handle_data(self, data: str) -> None:
-        if self.open is not None:
-            self.open[2] += data
-
-
 def pin_problems(html: str, reserved: tuple[str, ...]) -> list[str]:
     """What is wrong with the pinned ids in a rendered body, each said the way the error message says it."""
-    reader = _Paragraphs()
-    reader.feed(html)
-    reader.close()
     problems, seen = [], set()
-    for top_level, id_, text in reader.found:
+    for paragraph in read_paragraphs(html):
+        id_ = paragraph.id
         if id_ is None:
-            if top_level and MISPLACED_PIN_RE.search(text):
-                pin = MISPLACED_PIN_RE.search(text).group(0).strip()
+            if paragraph.top_level and MISPLACED_PIN_RE.search(paragraph.text):
+                pin = MISPLACED_PIN_RE.search(paragraph.text).group(0).strip()
                 problems.append(f"{pin!r} at the end of a line of text (it would be shown as text)")
             continue
         pin = shown("{#" + id_ + "}")
-        if not top_level:
+        if not paragraph.top_level:
             problems.append(f"{pin!r} on a paragraph inside a list or a block quote (only the column's own have ids)")
         elif not PINNED_ID_RE.fullmatch(id_) or id_ != id_.lower():
             problems.append(repr(pin))
@@ -233,44 +209,33 @@ def pin_problems(html: str, reserved: tuple[str, ...]) -> list[str]:
 
 
 def check_pinned_ids(
-    source: str, file: str, render: Callable[[str], str], html: str, reserved: tuple[str, ...]
+    source: str,
+    file: str,
+    render: Callable[[str], str],
+    html: str,
+    reserved: tuple[str, ...],
+    part: str = COLUMN_BODY,
 ) -> None:
     """Stop on a paragraph id pinned in the body (`{#id}`, which keeps a reworded paragraph's published id)
     that is not one the page could have given, that the template uses, that two paragraphs share, or that
-    sits where it does nothing. `html` is the body as the build rendered it; the line is found as check_body
-    finds it."""
-    found = pin_problems(html, reserved)
-    if not found:
-        return
-    first_line, body = split_body(source)
-    if not pin_problems(render(body), reserved):
-        raise InputError(f"{file}: the column's body: expected {PIN_EXPECTED}, got {found[0]}.")
-    low = shortest_beginning(body, lambda text: bool(pin_problems(render(text), reserved)))
-    found = pin_problems(render("\n".join(body.split("\n")[:low])), reserved)[0]
-    raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {PIN_EXPECTED}, got {found}.")
+    sits where it does nothing. `html` is the body as the build rendered it; the line is found as
+    stop_at_line finds it."""
+    stop_at_line(source, file, render, html, lambda html: pin_problems(html, reserved), PIN_EXPECTED, part)
 
 
-class _Anchors(HTMLParser):
-    """The ids in a page, and the targets of its '#' links (decoded, as the browser looks them up)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.fragments: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-            elif name == "href" and value and value.startswith("#") and value != "#":
-                self.fragments.append(unquote(value[1:]))
+def ids(html: str) -> set[str]:
+    """The ids of the elements in `html`."""
+    return {value for tag in markup.start_tags(html) for name, value in tag.attrs if name == "id" and value}
 
 
-def anchors(html: str) -> _Anchors:
-    reader = _Anchors()
-    reader.feed(html)
-    reader.close()
-    return reader
+def fragment_links(html: str) -> list[str]:
+    """The targets of the '#' links in `html`, decoded as the browser looks them up."""
+    return [
+        unquote(value[1:])
+        for tag in markup.start_tags(html)
+        for name, value in tag.attrs
+        if name == "href" and value and value.startswith("#") and value != "#"
+    ]
 
 
 FRAGMENT_EXPECTED = "a '#' link to a place on the page (such as a paragraph: its link, beside it, shows its id)"
@@ -278,15 +243,15 @@ FRAGMENT_EXPECTED = "a '#' link to a place on the page (such as a paragraph: its
 
 def missing_fragments(html: str, page_html: str) -> list[str]:
     """The targets of the '#' links in `html` that no element of the finished page has."""
-    ids = anchors(page_html).ids
-    return [fragment for fragment in anchors(html).fragments if fragment not in ids]
+    found = ids(page_html)
+    return [fragment for fragment in fragment_links(html) if fragment not in found]
 
 
 def no_element(fragment: str) -> str:
     return f"a link to {shown('#' + fragment)!r}, which no element has"
 
 
-def check_fragments(source: str, file: str, body_html: str, page_html: str) -> None:
+def check_fragments(source: str, file: str, body_html: str, page_html: str, part: str = COLUMN_BODY) -> None:
     """Stop on a '#' link of the body (`body_html`, as Markdown rendered it) that points at no id of the
     finished page (`page_html`): the paragraphs' ids are added after Markdown, so only the finished page
     can tell. The line is the first of the body that writes the target."""
@@ -297,4 +262,4 @@ def check_fragments(source: str, file: str, body_html: str, page_html: str) -> N
     lines = body.split("\n")
     number = next((n for n, line in enumerate(lines) if f"#{missing[0]}" in unquote(line)), None)
     where = f"{file}, line {first_line + number}" if number is not None else file
-    raise InputError(f"{where}: the column's body: expected {FRAGMENT_EXPECTED}, got {no_element(missing[0])}.")
+    raise InputError(f"{where}: {part}: expected {FRAGMENT_EXPECTED}, got {no_element(missing[0])}.")

@@ -328,6 +328,31 @@ def check_corrections(doc: Located, meta: dict) -> None:
         )
 
 
+# --- a plain page's front matter (a page without `template`: an "About", a corrections policy) ----------
+
+PLAIN_TEMPLATE = "page.html"
+PLAIN_FRONT_MATTER = {
+    "title": (TEXT, True),  # the page's heading and <title>
+    "description": (TEXT, True),  # the meta description and the link preview's text
+    "updated": (DATE, False),  # when it last changed in substance: the sitemap's lastmod
+}
+PLAIN = f"a plain page's front matter (a page without 'template'; 'template: {COLUMN_TEMPLATE}' makes a page a column)"
+
+
+def is_column(meta: dict) -> bool:
+    """Whether a page's front matter makes it a column: the one field that tells a column from a plain page."""
+    return meta.get("template") == COLUMN_TEMPLATE
+
+
+def check_page(doc: Located, authors: dict) -> dict:
+    """A page's checked front matter: a column's (check_front_matter) when it names a template, else a plain
+    page's, with the template that draws it."""
+    if isinstance(doc.value, dict) and "template" in doc.value:
+        return check_front_matter(doc, authors)
+    meta = check_fields(doc, doc.value, "", PLAIN_FRONT_MATTER, PLAIN)
+    return {**meta, "template": PLAIN_TEMPLATE}
+
+
 def undated_warning(file: str) -> str:
     """What a build of a column without `date` says, once: the page invents none, so nothing on it tells when,
     and the feeds leave it out (a feed entry must carry a date)."""
@@ -452,7 +477,8 @@ def check_site_url(value: object, file: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-# A deploy preview: the same build, marked so that search engines leave it out (README, "Deploy previews").
+# A deploy preview: the same build, marked so that search engines leave it out
+# (handbook/PUBLISHING.md, "Deploy previews").
 PREVIEW_ENV = "SITE_PREVIEW"
 PREVIEW_VALUES = {"1": True, "0": False, "": False}
 

@@ -10,15 +10,15 @@ must carry a date, and none is invented. Pure functions of the columns in and by
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
 from feedgen.feed import FeedGenerator
-from lxml import html as lxml_html
 
-from column import data, render
+from column import data, markup, render
 
 ATOM_TYPE = "application/atom+xml"
 JSON_TYPE = "application/feed+json"
@@ -27,11 +27,12 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 SITE_FEEDS = {"atom": "feed.xml", "json": "feed.json"}
 AUTHOR_FEEDS = {"atom": "authors/{key}/feed.xml", "json": "authors/{key}/feed.json"}
 CONTENT_CLASS = "e-content"  # the column's text on its page (overrides/column.html), and only that
-PERMALINK_CLASS = "oc-permalink"
+PERMALINK_CLASS = "oc-permalink"  # a paragraph's link to itself: a control of the page, not the column's text
 # What the page's own styles and scripts use, which mean nothing in a feed reader (and an id there could clash).
 PAGE_ATTRIBUTES = ("class", "id", "target", "tabindex")
+LINK_ATTRIBUTES = ("href", "src", "cite")  # made absolute
 # What a tag's specific part may hold as it is (RFC 4151: pchar, "/" and "?"); "%" keeps escapes already made.
-TAG_SAFE = "/?:@!$&'()*+,;=%-._~"  # a paragraph's link to itself: a control of the page, not the column's text
+TAG_SAFE = "/?:@!$&'()*+,;=%-._~"
 
 
 @dataclass(frozen=True)
@@ -98,20 +99,22 @@ def entry_content(page_html: str, page_url: str) -> str:
     """The column's text as its finished page shows it (the element of class e-content), without the paragraphs'
     links to themselves and the page's classes and ids, every link made absolute from the page's URL (a feed
     reader shows it away from the page)."""
-    tree = lxml_html.fromstring(page_html)
-    (content,) = tree.find_class(CONTENT_CLASS)
-    for permalink in content.find_class(PERMALINK_CLASS):
-        permalink.drop_tree()
-    for element in content.iter():
-        if not isinstance(element.tag, str):
+    pieces = markup.inside(markup.read(page_html), lambda piece: markup.has_class(piece, CONTENT_CLASS))
+    written, skipped = [], 0  # skipped: how deep inside a permalink, which is left out with what it holds
+    for piece in pieces:
+        if skipped or (piece.kind == markup.START and markup.has_class(piece, PERMALINK_CLASS)):
+            if piece.name not in markup.VOID_ELEMENTS:
+                skipped += {markup.START: 1, markup.END: -1}.get(piece.kind, 0)
             continue
-        for name in PAGE_ATTRIBUTES:
-            element.attrib.pop(name, None)
-        for name in ("href", "src", "cite"):
-            if element.get(name) is not None:
-                element.set(name, urljoin(page_url, element.get(name)))
-    inner = [content.text or ""] + [lxml_html.tostring(child, encoding="unicode") for child in content]
-    return "".join(inner).strip()
+        if piece.kind == markup.START:
+            attrs = tuple(
+                (name, urljoin(page_url, value) if name in LINK_ATTRIBUTES and value is not None else value)
+                for name, value in piece.attrs
+                if name not in PAGE_ATTRIBUTES
+            )
+            piece = dataclasses.replace(piece, attrs=attrs)
+        written.append(markup.write(piece))
+    return "".join(written).strip()
 
 
 def entry(meta: dict, page_url: str, content_html: str, author: dict) -> Entry:

@@ -1,260 +1,44 @@
-"""What the hooks keep between MkDocs' events to build the pages around the columns and the feeds: one `Follow`
-per build, made by on_config, told of each page as the build reads it, asked for each page's context, and
-writing the feeds at the end. The decisions are site_pages' and feeds' pure functions; this class holds the
-state between events, in MkDocs' order (like a plugin class does on `self`)."""
+"""What following the column needs of the whole site, decided once: `Follow`, made when every page of docs/ has
+been read (on_files) and before any is rendered, holds the site's columns in the index's order and the pages
+the site makes (the index, the authors' pages). What the templates read of it (the index's address and the
+feeds' for every page, each column's "More from", the sitemap's dates of the pages the site makes) and the
+feeds' files are functions of it and of the Site.
+"""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from column import card, data, feeds, render, site_pages
-from column.translations import Words
-
-PAGE_CARD_PATH = "assets/card.{}.png"  # as a column's og:image: one 1200x630 card per page, fingerprinted
+from column import data, feeds, site_pages
+from column.pages import Column
+from column.settings import FAVICON_ICO, Site
 
 
+@dataclass(frozen=True)
 class Follow:
-    def __init__(
-        self,
-        *,
-        site_url: str,
-        site_name: str,
-        publisher: str,
-        words: Words,
-        authors: dict,
-        palette: dict,
-        logo: str,
-        icon: str,
-    ) -> None:
-        self.site_url = site_url
-        self.site_name = site_name
-        self.publisher = publisher
-        self.words = words
-        self.authors = authors
-        self.palette = palette
-        self.logo = logo  # the publisher's logo and the site's icon, by URL: the feeds' logo and icon
-        self.icon = icon
-        self.generated: dict[str, str] = {}  # src_uri: what it is ("index", or an author's key)
-        self.columns: list[site_pages.Column] = []
-        self.contents: dict[str, str] = {}  # by source: a dated column's text for the feeds, from its page
-        self.ordered: list[site_pages.Column] = []
-
-    # --- on_files -------------------------------------------------------------------------------------
-
-    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        """The index (once the site has two columns or more) and a page per author of a column, as MkDocs files.
-        The front matter is read here only to know which pages to make; on_page_markdown checks it, and a
-        page whose front matter cannot be read here stops the build there."""
-        columns_by_author: dict[str, int] = {}
-        for file in files.documentation_pages():
-            name = file.src_uri if file.abs_src_path is None else self.file_name(file, config)
-            if site_pages.is_reserved(file.src_uri, config.use_directory_urls):
-                raise site_pages.reserved_error(name)
-            try:
-                doc = data.split_front_matter(file.content_string, name)
-            except (data.InputError, UnicodeDecodeError):
-                continue
-            value = doc.value if isinstance(doc.value, dict) else {}
-            if site_pages.is_column(value) and isinstance(value.get("author"), str):
-                columns_by_author[value["author"]] = columns_by_author.get(value["author"], 0) + 1
-        pages = {}
-        if sum(columns_by_author.values()) > 1:
-            pages[site_pages.INDEX_URI] = ("index", site_pages.INDEX_TEMPLATE, self.words.texts["index.title"])
-        for key in sorted(columns_by_author):
-            if key in self.authors:
-                title = self.authors[key]["name"]
-                pages[site_pages.AUTHOR_URI.format(key=key)] = (key, site_pages.AUTHOR_TEMPLATE, title)
-        for src_uri, (what, template, title) in pages.items():
-            files.append(File.generated(config, src_uri, content=site_pages.generated_page(template, title)))
-            self.generated[src_uri] = what
-        return files
-
-    @staticmethod
-    def file_name(file: File, config: MkDocsConfig) -> str:
-        root = Path(config.config_file_path).parent
-        path = Path(file.abs_src_path)
-        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-
-    def is_generated(self, page: Page) -> bool:
-        return page.file.src_uri in self.generated
-
-    # --- on_page_markdown -------------------------------------------------------------------------------
-
-    def add_page(self, page: Page, file: str) -> None:
-        if site_pages.is_column(page.meta):
-            path = page.file.url.removeprefix("./")  # "" for the home page
-            self.columns.append(site_pages.Column(page.file.src_uri, file, path, page.canonical_url, page.meta))
-
-    # --- on_env ---------------------------------------------------------------------------------------
-
-    def site_links(self) -> dict:
-        """What every page links to (main.html): the index, once there is one, and the site's feeds, once a
-        column is dated; {"index": its path or None, "feeds": {kind: absolute URL} or None}. Also orders the
-        columns and checks what the feeds need, now that every page has been read."""
-        self.ordered = site_pages.newest_first(self.columns)
-        check_original_urls(self.columns)
-        return {
-            "index": site_pages.INDEX_URI.removesuffix("index.md") if self.has_index() else None,
-            "feeds": self.feed_urls(None),
-            "feed_title": self.site_name,
-        }
-
-    def has_index(self) -> bool:
-        return site_pages.INDEX_URI in self.generated
-
-    def dated(self, key: str | None = None) -> list[site_pages.Column]:
-        return [c for c in self.ordered if "date" in c.meta and key in (None, c.meta["author"])]
-
-    def feed_urls(self, key: str | None) -> dict | None:
-        """The feeds' absolute URLs, the site's (key None) or an author's; None when no column of theirs is dated."""
-        if not self.dated(key):
-            return None
-        return {kind: self.site_url + path for kind, path in feeds.feed_paths(key).items()}
-
-    def lastmod(self) -> dict[str, str]:
-        """The sitemap's lastmod of the generated pages: the last change of a column they list, where known."""
-        found = {}
-        for src_uri, what in self.generated.items():
-            listed = self.ordered if what == "index" else self.by_author(what)
-            change = site_pages.last_change(listed)
-            if change:
-                found[src_uri] = change
-        return found
-
-    def by_author(self, key: str) -> list[site_pages.Column]:
-        return [column for column in self.ordered if column.meta["author"] == key]
-
-    def author_url(self, key: str) -> str:
-        return self.site_url + site_pages.author_path(key)
-
-    # --- on_page_context --------------------------------------------------------------------------------
-
-    def listed(self, columns: list[site_pages.Column]) -> list[dict]:
-        return [site_pages.listed(c, self.authors, self.site_name, self.words.locale) for c in columns]
-
-    def column_context(self, page: Page) -> dict:
-        """What a column's page adds: "More from", its author's page and feeds."""
-        column = next(c for c in self.ordered if c.source == page.file.src_uri)
-        more = site_pages.more_from(column, self.ordered, self.site_name)
-        key = page.meta["author"]
-        return {
-            "more_from": more and {"name": more["name"], "columns": self.listed(more["columns"])},
-            "author_path": site_pages.author_path(key),
-            "author_feeds": self.feed_urls(key),
-            "author_feed_title": self.words.text(
-                "feed.author_title", author=self.authors[key]["name"], site=self.site_name
-            ),
-        }
-
-    def page_context(self, page: Page, config: MkDocsConfig) -> dict:
-        """The context of a page that is not a column: a plain page, the index, an author's page."""
-        words = self.words
-        what = self.generated.get(page.file.src_uri)
-        url = page.canonical_url
-        context = {"url": url, "locale": words.open_graph_locale, "og_type": "website", "jsonld": None}
-        if what is None:  # a plain page
-            title, description, byline = page.meta["title"], page.meta["description"], self.publisher
-        elif what == "index":
-            title = words.texts["index.title"]
-            description = words.text("index.description", site=self.site_name)
-            byline = self.publisher
-            context["columns"] = self.listed(self.ordered)
-        else:
-            author = self.authors[what]
-            title, byline = author["name"], author["roles"]
-            description = words.text("author.description", author=author["name"], site=self.site_name)
-            context.update(
-                author=author,
-                key=what,
-                initials=render.initials(author["name"]),
-                profiles=[
-                    {
-                        **profile,
-                        "label": words.text("bio.profile", handle=profile["handle"], network=profile["network"]),
-                    }
-                    for profile in site_pages.profiles(author)
-                ],
-                columns=self.listed(self.by_author(what)),
-                feeds=self.feed_urls(what),
-                feed_title=words.text("feed.author_title", author=author["name"], site=self.site_name),
-                og_type="profile",
-                jsonld=site_pages.profile_page_data(author=author, page_url=url, language=words.tag),
-            )
-        context.update(title=title, description=description, image=self.card(title, byline, config))
-        return context
-
-    def card(self, title: str, byline: str, config: MkDocsConfig) -> dict:
-        """The page's link-preview card, written into the site: the site's name above, the page's title, and
-        `byline` below, drawn as a column's card is."""
-        words = self.words
-        png = card.render_card(
-            headline=title,
-            column=self.site_name,
-            author=byline,
-            palette=self.palette,
-            script=card.Script(words.script, words.direction, words.locale.language),
-        )
-        path = PAGE_CARD_PATH.format(render.fingerprint(png))
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(png)
-        alt = words.text("card.page_alt", site=self.site_name, title=title)
-        size = {"width": card.WIDTH, "height": card.HEIGHT}
-        return {"url": self.site_url + path, **size, "type": "image/png", "alt": alt}
-
-    # --- on_post_page ---------------------------------------------------------------------------------
-
-    def add_output(self, page: Page, output: str) -> None:
-        """A dated column's text for the feeds, as its finished page shows it."""
-        if site_pages.is_column(page.meta) and "date" in page.meta:
-            self.contents[page.file.src_uri] = feeds.entry_content(output, page.canonical_url)
-
-    # --- on_post_build ----------------------------------------------------------------------------------
-
-    def write_feeds(self, site_dir: Path) -> None:
-        """The site's feeds and each author's, of the dated columns newest first; or, with none, a message."""
-        if not self.dated():
-            if self.ordered:  # a site of plain pages alone has no column to date
-                warn(feeds.no_feed_message([column.file for column in self.ordered]))
-            return
-        first_day = min(data.calendar_day(data.parse_date(c.meta["date"])) for c in self.dated())
-        keys = [None, *sorted({column.meta["author"] for column in self.dated()})]
-        for key in keys:
-            entries = [self.entry(column) for column in self.dated(key)]
-            urls = self.feed_urls(key)
-            if key is None:
-                title, home, author = self.site_name, self.site_url, None
-            else:
-                name = self.authors[key]["name"]
-                title = self.words.text("feed.author_title", author=name, site=self.site_name)
-                home, author = self.author_url(key), {"name": name, "url": self.author_url(key)}
-            feed = feeds.Feed(
-                title=title,
-                home_page_url=home,
-                urls=urls,
-                id=feeds.feed_id(self.site_url, first_day, feeds.feed_paths(key)["atom"]),
-                language=self.words.tag,
-                author=author,
-                logo=self.logo,
-                icon=self.icon,
-            )
-            for kind, content in (("atom", feeds.atom(feed, entries)), ("json", feeds.json_feed(feed, entries))):
-                target = site_dir / feeds.feed_paths(key)[kind]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-
-    def entry(self, column: site_pages.Column) -> feeds.Entry:
-        key = column.meta["author"]
-        author = {"name": self.authors[key]["name"], "url": self.author_url(key)}
-        return feeds.entry(column.meta, column.url, self.contents[column.source], author)
+    columns: tuple[Column, ...]  # the site's columns (not its plain pages), in the index's order
+    made: Mapping[str, str | None]  # the pages the site makes, by source: None for the index, else an author's key
 
 
-def check_original_urls(columns: list[site_pages.Column]) -> None:
+def read_follow(site: Site, pages: Mapping[str, Column]) -> Follow:
+    """The Follow of the site's pages (by source, columns and plain pages): the index once the site has two
+    columns or more, and a page for each author of a column."""
+    for page in pages.values():
+        if site_pages.is_reserved(page.address):
+            raise site_pages.reserved_error(page.file)
+    columns = [page for page in pages.values() if page.is_column]
+    check_original_urls(columns)
+    made: dict[str, str | None] = {site_pages.INDEX_URI: None} if len(columns) > 1 else {}
+    for key in sorted({column.meta["author"] for column in columns}):
+        made[site_pages.AUTHOR_URI.format(key=key)] = key
+    return Follow(tuple(site_pages.newest_first(columns)), made)
+
+
+def check_original_urls(columns: list[Column]) -> None:
     """Two columns first published at one address would be one entry twice to a feed reader (the entries' ids
     are made of it): stop, naming both files."""
     seen: dict[str, str] = {}
@@ -268,6 +52,119 @@ def check_original_urls(columns: list[site_pages.Column]) -> None:
         seen[url] = column.file
 
 
-def warn(message: str) -> None:
-    """As column_hooks.warn: a WARNING line on stderr that `mkdocs build --strict` lets through."""
-    print(f"WARNING -  {message}", file=sys.stderr)
+def add_pages(files: Files, config: MkDocsConfig, site: Site, follow: Follow) -> Files:
+    """The pages the site makes, as MkDocs files: front matter only, which names the template that draws each."""
+    for source, key in follow.made.items():
+        if key is None:
+            page = site_pages.generated_page(site_pages.INDEX_TEMPLATE, site.words.texts["index.title"])
+        else:
+            page = site_pages.generated_page(site_pages.AUTHOR_TEMPLATE, site.authors[key]["name"])
+        files.append(File.generated(config, source, content=page))
+    return files
+
+
+def warnings(follow: Follow) -> list[str]:
+    """What a build says of what it cannot offer (warnings that `--strict` lets through): each undated column,
+    which shows no date and is in no feed; and, when no column is dated, that the site has no feed."""
+    said = [data.undated_warning(column.file) for column in follow.columns if "date" not in column.meta]
+    if follow.columns and not dated(follow):
+        said.append(feeds.no_feed_message([column.file for column in follow.columns]))
+    return said
+
+
+def dated(follow: Follow, key: str | None = None) -> list[Column]:
+    """The columns a feed lists, the site's (key None) or an author's: the dated ones, newest first."""
+    return [c for c in follow.columns if "date" in c.meta and key in (None, c.meta["author"])]
+
+
+def by_author(follow: Follow, key: str) -> list[Column]:
+    return [column for column in follow.columns if column.meta["author"] == key]
+
+
+def author_url(site: Site, key: str) -> str:
+    return site.url + site_pages.author_path(key)
+
+
+def feed_urls(site: Site, follow: Follow, key: str | None) -> dict | None:
+    """The feeds' absolute URLs, the site's (key None) or an author's; None when no column of theirs is dated."""
+    if not dated(follow, key):
+        return None
+    return {kind: site.url + path for kind, path in feeds.feed_paths(key).items()}
+
+
+def feed_title(site: Site, key: str) -> str:
+    return site.words.text("feed.author_title", author=site.authors[key]["name"], site=site.name)
+
+
+def site_links(site: Site, follow: Follow) -> dict:
+    """What every page links to (main.html): the index, once there is one, and the site's feeds, once a column
+    is dated: {"index": its address or None, "feeds": {kind: absolute URL} or None}."""
+    has_index = site_pages.INDEX_URI in follow.made
+    return {
+        "index": site_pages.INDEX_URI.removesuffix("index.md") if has_index else None,
+        "feeds": feed_urls(site, follow, None),
+    }
+
+
+def lastmod(follow: Follow) -> dict[str, str]:
+    """The sitemap's lastmod of the pages the site makes: the last change of a column they list, where known."""
+    found = {}
+    for source, key in follow.made.items():
+        change = site_pages.last_change(list(follow.columns) if key is None else by_author(follow, key))
+        if change:
+            found[source] = change
+    return found
+
+
+def listed(site: Site, columns: list[Column]) -> list[dict]:
+    return [site_pages.listed(c, site.url, site.authors, site.name, site.words.locale) for c in columns]
+
+
+def column_values(site: Site, follow: Follow, column: Column) -> dict:
+    """What a column's page adds: "More from", its author's page and feeds."""
+    more = site_pages.more_from(column, list(follow.columns), site.name)
+    key = column.meta["author"]
+    return {
+        "more_from": more and {"name": more["name"], "columns": listed(site, more["columns"])},
+        "author_path": site_pages.author_path(key),
+        "author_feeds": feed_urls(site, follow, key),
+        "author_feed_title": feed_title(site, key),
+    }
+
+
+def feed_files(site: Site, follow: Follow, texts: Mapping[str, str]) -> dict[str, bytes]:
+    """The site's feeds and each author's, Atom and JSON Feed, by path, of the dated columns newest first;
+    `texts` is each dated column's text by file, as its finished page shows it. None when no column is dated;
+    none either when a --dirty build did not render every dated column (the feeds on disk stay as they were)."""
+    columns = dated(follow)
+    if not columns or any(column.file not in texts for column in columns):
+        return {}
+    first_day = min(data.calendar_day(data.parse_date(c.meta["date"])) for c in columns)
+    files = {}
+    for key in [None, *sorted({column.meta["author"] for column in columns})]:
+        if key is None:
+            title, home, author = site.name, site.url, None
+        else:
+            title, home = feed_title(site, key), author_url(site, key)
+            author = {"name": site.authors[key]["name"], "url": home}
+        feed = feeds.Feed(
+            title=title,
+            home_page_url=home,
+            urls=feed_urls(site, follow, key),
+            id=feeds.feed_id(site.url, first_day, feeds.feed_paths(key)["atom"]),
+            language=site.words.tag,
+            author=author,
+            logo=site.logo["url"],
+            icon=site.url + FAVICON_ICO,
+        )
+        entries = [entry(site, column, texts[column.file]) for column in dated(follow, key)]
+        paths = feeds.feed_paths(key)
+        files[paths["atom"]] = feeds.atom(feed, entries)
+        files[paths["json"]] = feeds.json_feed(feed, entries)
+    return files
+
+
+def entry(site: Site, column: Column, text: str) -> feeds.Entry:
+    key = column.meta["author"]
+    author = {"name": site.authors[key]["name"], "url": author_url(site, key)}
+    return feeds.entry(column.meta, site.url + column.address, text, author)

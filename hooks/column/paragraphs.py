@@ -10,7 +10,9 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-from html.parser import HTMLParser
+from dataclasses import dataclass
+
+from column import markup
 
 ID_WORDS = 6  # "the-liberation-of-palmyra-is-compelling": readable, and rarely the same in two paragraphs
 ID_MAX_LENGTH = 60
@@ -71,46 +73,41 @@ def permalink(paragraph_id_: str, label: str) -> str:
     return f'<a class="oc-permalink" href="#{html.escape(paragraph_id_)}" aria-label="{label}" title="{label}"></a>'
 
 
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+@dataclass(frozen=True)
+class Paragraph:
+    """A <p> of rendered Markdown: whether it is top-level (not inside a list or a block quote), where its start
+    tag starts and ends and where its end tag starts in the HTML, its id (None when it has none) and its text."""
+
+    top_level: bool
+    start: int
+    tag_end: int
+    end_tag: int
+    id: str | None
+    text: str
 
 
-class _TopLevelParagraphs(HTMLParser):
-    """Where each top-level <p> of rendered Markdown starts and ends, and its text."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_offsets = [0]
-        for line in source.splitlines(keepends=True):
-            self.line_offsets.append(self.line_offsets[-1] + len(line))
-        self.depth = 0
-        self.open: tuple[int, int, str | None, list[str]] | None = None
-        # (tag start, tag end, end tag start, pinned id or None, text)
-        self.found: list[tuple[int, int, int, str | None, str]] = []
-
-    def position(self) -> int:
-        line, column = self.getpos()
-        return self.line_offsets[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID_ELEMENTS:
-            return
-        if self.depth == 0 and tag == "p":
-            start = self.position()
-            self.open = (start, start + len(self.get_starttag_text()), dict(attrs).get("id"), [])
-        self.depth += 1
-
-    def handle_endtag(self, tag):
-        if tag in VOID_ELEMENTS:
-            return
-        self.depth -= 1
-        if self.depth == 0 and tag == "p" and self.open:
-            start, tag_end, pinned, text = self.open
-            self.found.append((start, tag_end, self.position(), pinned, " ".join("".join(text).split())))
-            self.open = None
-
-    def handle_data(self, data):
-        if self.open:
-            self.open[3].append(data)
+def read_paragraphs(body_html: str) -> list[Paragraph]:
+    """Every <p> of rendered Markdown, in order: what the pinned ids are checked on (body.pin_problems) and
+    what the paragraphs' ids and permalinks are added to (link_paragraphs)."""
+    found: list[Paragraph] = []
+    opened: list[tuple[int, markup.Piece, list[str]]] = []  # each open <p>: its depth, its start tag, its text
+    depth = 0
+    for piece in markup.read(body_html):
+        if piece.kind == markup.TEXT and opened:
+            opened[-1][2].append(piece.text)
+        elif piece.name in markup.VOID_ELEMENTS:
+            continue
+        elif piece.kind == markup.START:
+            if piece.name == "p":
+                opened.append((depth, piece, []))
+            depth += 1
+        elif piece.kind == markup.END:
+            depth -= 1
+            if piece.name == "p" and opened and opened[-1][0] == depth:
+                _, tag, text = opened.pop()
+                paragraph_id_ = tag.attributes().get("id")
+                found.append(Paragraph(depth == 0, tag.start, tag.end, piece.start, paragraph_id_, "".join(text)))
+    return sorted(found, key=lambda paragraph: paragraph.start)
 
 
 def link_paragraphs(
@@ -120,19 +117,15 @@ def link_paragraphs(
     and each top-level <p> of the rendered body, which keeps an id pinned in the Markdown (`{#id}`, checked
     by body.check_pinned_ids); `label(number)` names a permalink. Returns the body's HTML with them, and the
     standfirst's {"id", "permalink"} for the template."""
-    parser = _TopLevelParagraphs(body_html)
-    parser.feed(body_html)
-    parser.close()
-    texts = [standfirst] + [text for *_, text in parser.found]
-    ids = paragraph_ids(texts, reserved, [None] + [pinned for *_, pinned, _ in parser.found])
+    found = [paragraph for paragraph in read_paragraphs(body_html) if paragraph.top_level]
+    texts = [standfirst] + [" ".join(paragraph.text.split()) for paragraph in found]
+    ids = paragraph_ids(texts, reserved, [None] + [paragraph.id for paragraph in found])
     pieces, done = [], 0
-    for number, ((start, tag_end, end_tag, pinned, _), id_) in enumerate(
-        zip(parser.found, ids[1:], strict=True), start=2
-    ):
-        tag = body_html[start:tag_end]
-        opening = tag if pinned else f'<p id="{html.escape(id_)}"{tag[2:]}'
-        pieces += [body_html[done:start], opening, body_html[tag_end:end_tag]]
+    for number, (paragraph, id_) in enumerate(zip(found, ids[1:], strict=True), start=2):
+        tag = body_html[paragraph.start : paragraph.tag_end]
+        opening = tag if paragraph.id else f'<p id="{html.escape(id_)}"{tag[2:]}'
+        pieces += [body_html[done : paragraph.start], opening, body_html[paragraph.tag_end : paragraph.end_tag]]
         pieces.append(permalink(id_, label(number)))
-        done = end_tag
+        done = paragraph.end_tag
     pieces.append(body_html[done:])
     return "".join(pieces), {"id": ids[0], "permalink": permalink(ids[0], label(1))}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from column import markup
 
 # Brysbaert (2019), a meta-analysis of 190 studies: adults read English non-fiction silently at about
 # 238 words a minute. Inside the 200-265 that publishing themes use, and measured rather than rounded.
@@ -51,23 +52,12 @@ class ReadingTime:
 
 def visible_text(html: str) -> str:
     """The text of an HTML fragment as a reader sees it: entities decoded, tags gone, block edges as spaces."""
-    parts: list[str] = []
-
-    class Text(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag not in INLINE:
-                parts.append(" ")
-
-        def handle_endtag(self, tag):
-            if tag not in INLINE:
-                parts.append(" ")
-
-        def handle_data(self, data):
-            parts.append(data)
-
-    reader = Text(convert_charrefs=True)
-    reader.feed(html)
-    reader.close()
+    parts = []
+    for piece in markup.read(html):
+        if piece.kind == markup.TEXT:
+            parts.append(piece.text)
+        elif piece.kind in (markup.START, markup.END) and piece.name not in INLINE:
+            parts.append(" ")
     return "".join(parts)
 
 

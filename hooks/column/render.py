@@ -183,15 +183,6 @@ def last_modified(meta: dict) -> str | None:
     return modified_date(meta) or meta.get("date")
 
 
-HTML_START_RE = re.compile(r"(<html)(?=[\s>])", re.IGNORECASE)
-
-
-def html_direction(page: str, direction: str) -> str:
-    """The page with dir="ltr" or "rtl" on its <html> element (Material's base.html writes <html lang> only,
-    and dir on <body>): the root's direction, for the whole document and the browser's own interface."""
-    return HTML_START_RE.sub(lambda match: f'{match.group(1)} dir="{direction}"', page, count=1)
-
-
 def csp_hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -294,7 +285,7 @@ CSS_TOKEN_RE = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?:/\*.*
 def compact_css(css: str) -> str:
     """The stylesheet as the page carries it: without its comments, each run of whitespace one space, strings
     as written. Every byte of the inlined stylesheet is in the first view, which must stay one small request
-    (README, "Performance"); the comments stay in overrides/assets/column.css."""
+    (handbook/PAGE.md, "Performance"); the comments stay in overrides/assets/column.css."""
 
     def keep(match: re.Match) -> str:
         if match.group(1):

@@ -1,60 +1,32 @@
-"""The pages around the columns: plain pages (an "About", a corrections policy), the index of columns, each
-author's page, and "More from" at a column's end.
+"""The pages around the columns: the index of columns, each author's page, and "More from" at a column's end.
 
-What makes a page a column is its front matter's `template: column.html`; a page without `template` is a plain
-page. The index and the author pages are generated: added as MkDocs files (`generated_files`) and rendered by a
-template like any other page, so that every check that runs on a page runs on them. Pure functions; a problem
-raises InputError naming the file and the field.
+The index and the author pages are made by the site: added as MkDocs files (follow.add_pages) and rendered by a
+template like any other page, so that every check that runs on a page runs on them. Pure functions of the site's
+columns (pages.Column); a problem raises InputError naming the file.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
 
 from column import data, render
+from column.pages import Column
 
-PLAIN_TEMPLATE = "page.html"
 INDEX_TEMPLATE = "index-page.html"
 AUTHOR_TEMPLATE = "author.html"
-# The generated pages' files: MkDocs publishes them at /columns/ and /authors/<key>/.
+# The pages the site makes: MkDocs publishes them at /columns/ and /authors/<key>/.
 INDEX_URI = "columns/index.md"
 AUTHOR_URI = "authors/{key}/index.md"
-# What a column's file says to be one: the one field that tells a column from a plain page.
-COLUMN_MARK = f"'template: {data.COLUMN_TEMPLATE}'"
-PLAIN_FRONT_MATTER = {
-    "title": (data.TEXT, True),  # the page's heading and <title>
-    "description": (data.TEXT, True),  # the meta description and the link preview's text
-    "updated": (data.DATE, False),  # when it last changed in substance: the sitemap's lastmod
-}
-PLAIN = f"a plain page's front matter (a page without 'template'; {COLUMN_MARK} makes a page a column)"
+# The addresses that are the site's own: no page of docs/ is published under them.
+RESERVED = ("columns/", "authors/")
 # "More from": how many other columns a column's end lists.
 MORE_FROM = 2
 
 
-# --- plain pages ----------------------------------------------------------------------------------------
-
-
-def is_column(meta: dict) -> bool:
-    return meta.get("template") == data.COLUMN_TEMPLATE
-
-
-def check_page(doc: data.Located, authors: dict) -> dict:
-    """A page's checked front matter: a column's (data.check_front_matter) when it names a template, else a
-    plain page's, with the template that draws it."""
-    if isinstance(doc.value, dict) and "template" in doc.value:
-        return data.check_front_matter(doc, authors)
-    meta = data.check_fields(doc, doc.value, "", PLAIN_FRONT_MATTER, PLAIN)
-    return {**meta, "template": PLAIN_TEMPLATE}
-
-
-def is_reserved(src_uri: str, use_directory_urls: bool = True) -> bool:
-    """Whether a page of docs/ would be published where a generated page is (/columns/, /authors/...)."""
-    path = src_uri.lower()
-    if use_directory_urls and path.endswith(".md") and not path.endswith("index.md"):
-        path = path[: -len(".md")] + "/index.md"
-    return path == INDEX_URI or path.startswith("authors/")
+def is_reserved(address: str) -> bool:
+    """Whether a page of docs/ would be published where the site's own pages are (/columns/, /authors/...)."""
+    return address.lower().startswith(RESERVED)
 
 
 def reserved_error(file: str) -> data.InputError:
@@ -62,20 +34,6 @@ def reserved_error(file: str) -> data.InputError:
         f"{file}: expected a page published elsewhere than /columns/ and /authors/: those addresses are the "
         "index of columns and the authors' pages, which the site makes; rename the file."
     )
-
-
-# --- the site's columns ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column as the index, its author's page, "More from" and the feeds list it."""
-
-    source: str  # its file in docs/ (src_uri)
-    file: str  # its file as errors name it (docs/second.md)
-    path: str  # its address in the site, relative to the home page: "" for the home page, "second/"
-    url: str  # its canonical URL
-    meta: dict  # its checked front matter
 
 
 def date_key(value: str) -> tuple:
@@ -90,7 +48,7 @@ def date_key(value: str) -> tuple:
 def newest_first(columns: list[Column]) -> list[Column]:
     """The index's order: dated columns newest first by `date` (the first publication); then the undated ones,
     whose order no date can give, by their address (the home page's first). No date is invented for them."""
-    by_address = sorted(columns, key=lambda column: column.path)
+    by_address = sorted(columns, key=lambda column: column.address)
     dated = sorted((c for c in by_address if "date" in c.meta), key=lambda c: date_key(c.meta["date"]), reverse=True)
     return dated + [column for column in by_address if "date" not in column.meta]
 
@@ -102,7 +60,7 @@ def more_from(column: Column, ordered: list[Column], site_name: str) -> dict | N
     date (the next newer, the next older); an undated one, or one at an end, the latest others."""
     series = [other for other in ordered if other.meta["column"] == column.meta["column"]]
     name, pool = (column.meta["column"], series) if len(series) > 1 else (site_name, ordered)
-    others = [other for other in pool if other.source != column.source]
+    others = [other for other in pool if other.file != column.file]
     if not others:
         return None
     chosen: list[Column] = []
@@ -123,13 +81,13 @@ def author_path(key: str) -> str:
     return AUTHOR_URI.format(key=key).removesuffix("index.md")
 
 
-def listed(column: Column, authors: dict, site_name: str, locale) -> dict:
+def listed(column: Column, site_url: str, authors: dict, site_name: str, locale) -> dict:
     """What a list of columns shows of one (the index, an author's page, "More from"): its kicker, headline,
     address, author (name and page), date as shown (or None) and standfirst."""
     meta = column.meta
     return {
-        "path": column.path,
-        "url": column.url,
+        "path": column.address,
+        "url": site_url + column.address,
         "kicker": render.kicker(meta["column"], site_name),
         "column": meta["column"],
         "title": meta["title"],

@@ -190,7 +190,8 @@ def words_for(table: dict[str, dict], tag: object, setting: str = "mkdocs.yml: f
     if entry not in table:
         raise InputError(
             f"{TABLE_FILE}: no words for '{language}' ({setting} is {tag!r}); expected one of the languages it has: "
-            f"{', '.join(sorted(table))}. Add '{language}' to the table to publish in it (README, 'Languages')."
+            f"{', '.join(sorted(table))}. Add '{language}' to the table to publish in it "
+            "(handbook/CONTENT.md, 'Languages')."
         )
     try:
         locale = Locale.parse(tag, sep="-")

@@ -17,6 +17,8 @@
     status.textContent = "";
     window.setTimeout(function () { status.textContent = message; }, 60);
   }
+  // passage.js, which this script loads, says its messages the same way.
+  window.ocAnnounce = announce;
 
   // Theme: the system setting by default; a choice that differs from it is remembered.
   // "button": <html> carries data-oc-theme too once a choice is stored, and comes first in the document.

@@ -263,7 +263,7 @@
   var title = toolbar.getAttribute("data-oc-title");
   var copyButton = toolbar.querySelector("[data-oc-passage-copy]");
   var shareButton = toolbar.querySelector("[data-oc-passage-share]");
-  var status = document.querySelector("[data-oc-status]");
+  var announce = window.ocAnnounce; // column.js's, which loaded this file
   // The words this script says, in the site's language, from the page's data block (column.html).
   var texts = JSON.parse(document.getElementById("oc-words").textContent);
   var coarse = window.matchMedia("(pointer: coarse)");
@@ -279,12 +279,6 @@
   var tabToToolbar = false; // the next Tab goes to the toolbar: once for each new passage
   var pointerDown = false;
   var timer;
-
-  function announce(message) {
-    if (!status) return;
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 60);
-  }
 
   function paragraphOf(node) {
     var element = node && (node.nodeType === 1 ? node : node.parentElement);

@@ -1,0 +1,186 @@
+"""What the site's settings yield (mkdocs.yml, data/*.yml, overrides/translations.yml and the page's own code in
+overrides/assets/), checked and computed once per build, before any page: one Site value that every later step
+reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown import Markdown
+from mkdocs.config.defaults import MkDocsConfig
+
+from column import card, data, material, render, site_icons, translations
+
+DATA_DIR = "data"
+# Keys of data/icons.yml that the page's templates use, whatever the share networks and authors use.
+TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon", "feed")
+# The page's own words, by language (beside the templates: part of the product, not the publisher's content).
+TRANSLATIONS = "translations.yml"
+# The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
+# request, as a bare HTML file's: in `make bench`, a deferred script and an icon file each cost LCP.
+INLINE_STYLE = "assets/column.css"
+INLINE_HEAD_SCRIPT = "assets/theme-init.js"  # in <head>: applies the stored theme before first paint
+INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, copy link, share sheet
+# The passage toolbar's code: a file of its own, which column.js loads on the first selection in the column,
+# so that the first view stays one small request. Fingerprinted, so it can be cached for long.
+PASSAGE_SCRIPT = "assets/passage.js"
+PASSAGE_PATH = "assets/passage.{}.js"
+LOGO_PATH = "assets/logo.{}.png"  # the JSON-LD publisher.logo
+# Where browsers, crawlers and home screens look for them: the site's root, under these names.
+FAVICON_ICO = "favicon.ico"
+TOUCH_ICON = "apple-touch-icon.png"
+
+EXTRA = {"publisher": "a mapping"}  # all required
+PUBLISHER = {"name": (data.TEXT, True)}
+# Optional: the site's own X (Twitter) account, for twitter:site. X allows letters, digits and '_', 15 at most.
+TWITTER_SITE = "the site's own X (Twitter) handle, such as '@name' (letters, digits or '_', 15 at most)"
+TWITTER_HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")
+
+
+@dataclass(frozen=True)
+class Site:
+    """The site's checked settings and what is computed from them once: the same for every page."""
+
+    root: Path  # the project's folder (mkdocs.yml's): the errors name files relative to it
+    url: str  # site_url, checked, ending in '/' (or SITE_URL's)
+    name: str  # site_name
+    publisher: str  # extra.publisher.name
+    twitter_site: str | None  # extra.twitter_site, if set
+    icons: dict[str, str]  # data/icons.yml: key: icon path
+    networks: list[dict]  # data/networks.yml, in order
+    authors: dict[str, dict]  # data/authors.yml, by key
+    words: translations.Words  # the page's words in theme.language, and what CLDR says of the language
+    interface_language: str  # the file of Material's interface strings (material.interface_language)
+    preview: bool  # a deploy preview (SITE_PREVIEW=1): not to be indexed
+    palette: dict[str, str]  # the stylesheet's light colours, by name: the card's and the favicon's
+    style: str  # the stylesheet, as the page inlines it
+    head_script: str  # theme-init.js, inlined in <head>
+    body_script: str  # column.js, inlined at the end of <body>
+    favicon: str  # the tab's icon, as a data: URL
+    csp: str  # the page's Content-Security-Policy
+    logo: dict  # the JSON-LD publisher.logo: {url, width, height}
+    passage_path: str  # the passage toolbar's script, fingerprinted
+    files: dict[str, bytes]  # the site's own files by path (icons, logo, the toolbar's script): on_post_build's
+    render_markdown: Callable[[str], str]  # Markdown to HTML as the build renders it, for the body's checks
+
+
+def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
+    """The Site of these settings; InputError on the first problem. `live_reload`: `mkdocs serve` injects its
+    own script into every page, which the policy then has to allow."""
+    root = Path(config.config_file_path).parent
+    theme_dirs = config.theme.dirs
+    url = data.check_site_url(config.site_url, "mkdocs.yml")
+    icons = data.check_icons(read_yaml(root, "icons.yml"), lambda icon: bool(material.icon_file(theme_dirs, icon)))
+    for key in TEMPLATE_ICONS:
+        if key not in icons:
+            raise data.InputError(
+                f"{DATA_DIR}/icons.yml: field '{key}': expected an icon path; the page templates use this key."
+            )
+    networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
+    authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
+    check_extra(config.extra)
+    custom_dir = Path(config.theme.custom_dir)
+    table = translations.check_table(read_translations(custom_dir))
+    words = translations.words_for(table, config.theme["language"])
+    card.check_script(words.script, words.tag)
+    preview = data.check_preview(os.environ.get(data.PREVIEW_ENV))
+    style, head_script, body_script = (
+        (custom_dir / name).read_text(encoding="utf-8").strip()
+        for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
+    )
+    style = render.compact_css(render.colour_fallback(style))
+    passage_script = (custom_dir / PASSAGE_SCRIPT).read_bytes()
+    passage_path = PASSAGE_PATH.format(render.fingerprint(passage_script))
+    palette = read_palette(style)
+    glyph = favicon_svg(theme_dirs, icons["favicon"], palette["accent"])
+    logo = site_icons.tile(glyph, site_icons.LOGO_SIZE, palette["paper"])
+    logo_path = LOGO_PATH.format(render.fingerprint(logo))
+    return Site(
+        root=root,
+        url=url,
+        name=config.site_name,
+        publisher=config.extra["publisher"]["name"],
+        twitter_site=config.extra.get("twitter_site"),
+        icons=icons,
+        networks=networks,
+        authors=authors,
+        words=words,
+        interface_language=material.interface_language(words.tag, words.locale.language, theme_dirs),
+        preview=preview,
+        palette=palette,
+        style=style,
+        head_script=head_script,
+        body_script=body_script,
+        favicon=render.svg_data_url(glyph),
+        csp=render.content_security_policy(
+            inline_scripts=[head_script, body_script], inline_style=style, live_reload=live_reload
+        ),
+        logo={"url": url + logo_path, "width": site_icons.LOGO_SIZE, "height": site_icons.LOGO_SIZE},
+        passage_path=passage_path,
+        files={
+            FAVICON_ICO: site_icons.favicon_ico(glyph),
+            TOUCH_ICON: site_icons.tile(glyph, site_icons.TOUCH_ICON_SIZE, palette["paper"]),
+            logo_path: logo,
+            passage_path: passage_script,
+        },
+        render_markdown=markdown_renderer(config),
+    )
+
+
+def read_yaml(root: Path, name: str) -> data.Located:
+    path = root / DATA_DIR / name
+    label = f"{DATA_DIR}/{name}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise data.InputError(f"{label}: file not found; expected the site's {name[:-4]} data here.") from None
+    return data.load_yaml(text, label)
+
+
+def check_extra(extra: Mapping) -> None:
+    """mkdocs.yml's `extra`: the publisher, and the site's own X handle if it has one."""
+    located = data.Located(dict(extra), {}, "mkdocs.yml")
+    values = located.value
+    for key, kind in EXTRA.items():
+        if key not in values:
+            raise located.fail(f"extra.{key}", kind + " (see the comments in mkdocs.yml)", show_got=False)
+    data.check_fields(located, values["publisher"], "extra.publisher", PUBLISHER, "the site's publisher")
+    if "twitter_site" in values:
+        handle = values["twitter_site"]
+        if not isinstance(handle, str) or not TWITTER_HANDLE_RE.fullmatch(handle):
+            raise located.fail("extra.twitter_site", TWITTER_SITE, handle)
+
+
+def read_translations(custom_dir: Path) -> data.Located:
+    path = custom_dir / TRANSLATIONS
+    return data.load_yaml(path.read_text(encoding="utf-8"), translations.TABLE_FILE)
+
+
+def read_palette(style: str) -> dict[str, str]:
+    """The stylesheet's light colours that the card and the favicon are drawn in; each must be there."""
+    palette = render.light_palette(style)
+    missing = [name for name in card.PALETTE_NAMES if name not in palette]
+    if missing:
+        raise data.InputError(
+            f"overrides/{INLINE_STYLE}: expected --oc-{missing[0]}: light-dark(#light, #dark) in :root."
+        )
+    return palette
+
+
+def favicon_svg(theme_dirs: list[str], icon: str, colour: str) -> str:
+    svg = material.icon_file(theme_dirs, icon).read_text(encoding="utf-8")
+    return svg.replace("<svg ", f'<svg fill="{colour}" ', 1)
+
+
+def markdown_renderer(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown to HTML with the build's extensions, to find the line of what the body's checks refuse."""
+
+    def render_markdown(text: str) -> str:
+        return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
+
+    return render_markdown
