@@ -69,7 +69,7 @@ bench: $(VENV)/.installed-test bench/node_modules/.installed
 	@test -x "$${CHROME_PATH:-/usr/bin/chromium}" || \
 	  { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y chromium; } || \
 	  { echo "make bench needs Chromium: sudo apt-get install -y chromium (or set CHROME_PATH)"; exit 1; }
-	PYTHONPATH=source:tests/browser $(BIN)/python bench/run.py
+	PYTHONPATH=source $(BIN)/python bench/run.py
 
 # Not part of `make test`: mutation testing of hooks/ and scripts/ with mutmut (settings in pyproject.toml,
 # how it runs in tests/mutation.py), then the score and the mutants that survived. Results stay in mutants/

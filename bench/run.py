@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from browser_support import CHROMIUM_ARGS  # tests/browser/, on PYTHONPATH (Makefile): the tests' flags
+from chromium_flags import CHROMIUM_ARGS  # this file's folder
 from seed import Seed, read_seed  # source/, on PYTHONPATH (Makefile)
 
 BENCH = Path(__file__).resolve().parent

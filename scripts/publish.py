@@ -58,8 +58,6 @@ SITE_MODE = 0o755  # whatever the umask: the web server runs as another user (ma
 FILE_MODE = 0o644
 INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
 RELEASE = re.compile(r"(?P<number>\d{6,})-\d{8}T\d{6}Z(-adopted)?")
-# Before releases were numbered they were named by the second, which sorted wrongly within one second.
-UNNUMBERED = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6}(-adopted)?")
 
 
 class PublishError(Exception):
@@ -70,9 +68,9 @@ class PublishedWithError(Exception):
     """DEST serves the new release, but the switch reported an error, or a step after it failed or was
     interrupted. The report reads what DEST serves from the file system."""
 
-    def __init__(self, problem: str, status: int) -> None:
+    def __init__(self, problem: str, cause: BaseException) -> None:
         super().__init__(problem)
-        self.status = status
+        self.status = exit_status(cause)
 
 
 class Interrupted(BaseException):
@@ -86,22 +84,25 @@ class Interrupted(BaseException):
 # --- the steps ------------------------------------------------------------------------------------------
 
 
+def mkdocs_env() -> dict[str, str]:
+    """The environment mkdocs runs in: this one, without MkDocs' notice about its version 2."""
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
 def build(project: Path, out: Path) -> None:
     """`mkdocs build --strict` into `out`. Its own messages go straight to the terminal."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    # Popen stopped by a signal between fork and return loses the child, which would go on writing into the
-    # folder the clean-up removes: a signal waits until the child is known, then stops it.
-    with interrupts_held() as held:
-        process = subprocess.Popen(command, cwd=project, env=env, preexec_fn=allow_interrupts)
-        signum = held.take()
+    process = None
     try:
-        if signum:
-            raise Interrupted(signum)
+        # Popen stopped by a signal between fork and return loses the child, which would go on writing into the
+        # folder the clean-up removes: a signal is held until the child is known, then delivered here to stop it.
+        with interrupts_held(drop=False):
+            process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), preexec_fn=allow_interrupts)
         status = process.wait()
     except BaseException:
-        process.kill()
-        process.wait()
+        if process:
+            process.kill()
+            process.wait()
         raise
     if status != 0:
         raise PublishError(f"the build failed (mkdocs exit status {status}); see its message above")
@@ -114,7 +115,7 @@ def configured_site_url(project: Path) -> str:
     result = subprocess.run(
         [sys.executable, "-c", code, str(project / "mkdocs.yml")],
         cwd=project,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        env=mkdocs_env(),
         capture_output=True,
         text=True,
     )
@@ -156,18 +157,15 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def release_order(name: str) -> tuple[int, int | str] | None:
-    """Sort key of a release folder's name, oldest first; None for a folder publish did not make."""
-    if match := RELEASE.fullmatch(name):
-        return (1, int(match["number"]))
-    if UNNUMBERED.fullmatch(name):
-        return (0, name)  # older than every numbered release
-    return None
+def numbered(releases: Path) -> dict[Path, int]:
+    """The releases publish made, each with its number; a folder of another name is not publish's."""
+    if not releases.is_dir():
+        return {}
+    return {path: int(match["number"]) for path in releases.iterdir() if (match := RELEASE.fullmatch(path.name))}
 
 
 def next_number(releases: Path) -> int:
-    orders = [release_order(path.name) for path in releases.iterdir()] if releases.is_dir() else []
-    return 1 + max((order[1] for order in orders if order and order[0] == 1), default=0)
+    return 1 + max(numbered(releases).values(), default=0)
 
 
 def release_name(number: int, when: float | None = None) -> str:
@@ -215,10 +213,11 @@ def prune(releases: Path, keep: int, dest: Path) -> list[str]:
     """Delete all but the newest `keep` releases (the live one is the newest: it has the highest number),
     no folder that publish did not make, and never the one DEST points at (a rollback by hand may have
     pointed it at an older one)."""
-    ours = [path for path in releases.iterdir() if release_order(path.name) and not path.is_symlink()]
+    numbers = numbered(releases)
+    ours = [path for path in numbers if not path.is_symlink()]
     live = os.readlink(dest)
     removed = []
-    for path in sorted(ours, key=lambda path: release_order(path.name), reverse=True)[keep:]:
+    for path in sorted(ours, key=numbers.get, reverse=True)[keep:]:
         if f"{releases.name}/{path.name}" != live:
             shutil.rmtree(path)
             removed.append(path.name)
@@ -248,30 +247,23 @@ def allow_interrupts() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
 
 
-class HeldInterrupts:
-    def take(self) -> int | None:
-        """The signal that arrived while held, if any; it is not delivered again. Never waits."""
-        info = signal.sigtimedwait(INTERRUPTS, 0)
-        return info.si_signo if info else None
-
-    def check(self) -> None:
-        """Raise Interrupted for a signal that arrived while held."""
-        if signum := self.take():
-            raise Interrupted(signum)
+def held_interrupt() -> int | None:
+    """The signal that arrived while held, if any; it is not delivered again. Never waits."""
+    info = signal.sigtimedwait(INTERRUPTS, 0)
+    return info.si_signo if info else None
 
 
 @contextmanager
-def interrupts_held():
+def interrupts_held(*, drop: bool = True):
     """Block SIGINT and SIGTERM (in this thread: publish runs as a command, in one) for steps that must not be
-    cut in two. A signal that arrives meanwhile
-    waits for HeldInterrupts.check() or take(); one still waiting at the end is dropped: the steps it
-    waited for are done and the publish ends with its own report."""
+    cut in two. A signal that arrives meanwhile waits for held_interrupt(); one still waiting at the end is
+    dropped (the steps it waited for are done and the publish ends with its own report), or with drop=False
+    delivered then."""
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
-    held = HeldInterrupts()
     try:
-        yield held
+        yield
     finally:
-        while held.take():
+        while drop and held_interrupt():
             pass
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
@@ -340,7 +332,7 @@ def install(staging: Path, dest: Path, releases: Path) -> str:
         live = points_at(dest, target)
         if live:
             # The switch went through though it reported a failure: the new release is live and stays.
-            raise PublishedWithError(f"the switch reported an error: {error}", exit_status(error)) from error
+            raise PublishedWithError(f"the switch reported an error: {error}", error) from error
         if live is None:
             raise  # DEST cannot be read, so it may serve the new release: nothing is removed
         # Not live: put DEST back as it was and remove what was made, the releases folder if it is new.
@@ -378,18 +370,19 @@ def publish(
             counts = summary(staging)
             make_readable(staging)
             fsync_tree(staging)
-            with interrupts_held() as held:
+            with interrupts_held():
                 target = install(staging, dest, releases)
                 # DEST serves the new release from here on: nothing below undoes that.
                 step = f"flushing {parent} to disk"
                 try:
                     fsync_path(parent)
                     step = "removing old releases"
-                    held.check()  # a signal held since the move stops the publish here
+                    if signum := held_interrupt():  # a signal held since the move stops the publish here
+                        raise Interrupted(signum)
                     removed = prune(releases, keep, dest)
                 except BaseException as error:
                     problem = f"{error} before {step}" if isinstance(error, Interrupted) else f"{step} failed: {error}"
-                    raise PublishedWithError(problem, exit_status(error)) from error
+                    raise PublishedWithError(problem, error) from error
         except BaseException:
             # Gone already when it became a release; otherwise a failed or interrupted build or check.
             with interrupts_held():

@@ -15,9 +15,6 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# Without the background-networking flags Chromium keeps trying hosts that tests must never reach
-# (see /work/shared/notes/toolchain.md); --no-sandbox because CI containers run as root.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SYSTEM_CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 # Added to every page before its own scripts: collects Content-Security-Policy violations, so that a

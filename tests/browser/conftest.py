@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, CSP_LISTENER, find_chromium, find_vnu, serve
+from browser_support import CSP_LISTENER, find_chromium, find_vnu, serve
+from chromium_flags import CHROMIUM_ARGS
 from engine_support import Firefox, WebKit, find_minibrowser, missing
 from support import missing_tool
 

@@ -16,9 +16,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline")]  # support.py, as the tests import it
+# support.py as the tests import it, and bench/chromium_flags.py
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "bench")]
 
-from browser_support import CHROMIUM_ARGS, find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
+from browser_support import find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
+from chromium_flags import CHROMIUM_ARGS  # noqa: E402
 from support import LANGUAGES, build_cli, copy_project  # noqa: E402
 
 OUT = ROOT / "screenshots"

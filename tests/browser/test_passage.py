@@ -15,7 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import expect
 
-from browser_support import CHROMIUM_ARGS, CSP_LISTENER, canonical_url
+from browser_support import CSP_LISTENER, canonical_url
+from chromium_flags import CHROMIUM_ARGS
 from support import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
