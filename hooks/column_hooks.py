@@ -89,19 +89,20 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     column = _build.columns.get(page.file.src_uri)
-    if column:
-        with errors_as_build_errors():
+    with errors_as_build_errors():
+        if column:  # a page of docs/, not one the site makes
             pages.check_links(column, _build.bodies[page.file.src_uri], output)
-        if column.is_column and "date" in column.meta:  # in the feeds, as its finished page shows it
-            _build.feed_texts[page.file.src_uri] = feeds.entry_content(output, page.canonical_url)
-    return material.finish_page(output, _build.site.words.direction)
+            if column.is_column and "date" in column.meta:  # in the feeds, as its finished page shows it
+                _build.feed_texts[page.file.src_uri] = feeds.entry_content(output, page.canonical_url)
+        return template.finish_page(_build.site, output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Static templates (404.html) do not pass through on_post_page."""
     if not template_name.endswith(".html"):
         return output_content
-    return material.finish_page(output_content, _build.site.words.direction)
+    with errors_as_build_errors():
+        return template.finish_page(_build.site, output_content)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import material
 import pytest
@@ -172,16 +172,50 @@ def test_every_control_has_an_accessible_name(page):
         assert name, f"control without a name: {control.get('class')}"
 
 
-def test_icons_are_inline_svg_from_one_icon_set(site, page):
+def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
     icons = page.cssselect(".oc-icon")
-    # Seven networks, copy (link + check), share, profile, theme (moon + sun); the passage toolbar: the four
-    # networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share; the header's Follow.
-    expected = 7 + 6 + 4 + 3 + 1
+    # Eight networks (Mastodon's a button), copy (link + check), share, profile, theme (moon + sun); the passage
+    # toolbar: the four networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share;
+    # the header's Follow.
+    expected = 8 + 6 + 4 + 3 + 1
     assert len(icons) == expected
+    used = set()
     for icon in icons:
-        assert icon.get("aria-hidden") == "true" and len(icon.cssselect("svg")) == 1
+        assert icon.get("aria-hidden") == "true"
+        (use,) = icon.xpath("./svg/use")
+        used.add(use.get("href"))
+    # Each glyph drawn once: one symbol for each icon the page uses, in one hidden sprite, its path the icon
+    # set's own; the icon set's notice once.
+    keys = [
+        "fb",
+        "vk",
+        "tw",
+        "tg",
+        "ok",
+        "wt",
+        "mastodon",
+        "mail",
+        "link",
+        "check",
+        "share",
+        "theme-dark",
+        "theme-light",
+        "feed",
+    ]
+    (sprite,) = page.xpath("//svg[@class='oc-sprite']")
+    assert sprite.get("aria-hidden") == "true"
+    symbols = {symbol.get("id"): symbol for symbol in sprite.xpath("./symbol")}
+    assert sorted(symbols) == sorted(href.removeprefix("#") for href in used) == sorted(f"oc-icon--{k}" for k in keys)
+    mapping = yaml.safe_load((COLUMNS / "data" / "icons.yml").read_text(encoding="utf-8"))
+    for key in keys:
+        drawn = lxml_html.fromstring((ICONS_DIR / f"{mapping[key]}.svg").read_text(encoding="utf-8"))
+        assert symbols[f"oc-icon--{key}"].xpath(".//path/@d") == drawn.xpath(".//path/@d"), key
+        assert symbols[f"oc-icon--{key}"].get("viewbox") == drawn.get("viewbox"), key
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == html.count("Font Awesome Free") == expected
+    assert html.count("<svg") == expected + 1 and html.count("Font Awesome Free") == 1
+    # The favicon's data: URL leaves its file's notice to the sprite: the same notice, once in the page.
+    (favicon,) = page.xpath("//link[@rel='icon']/@href")
+    assert "<path" in unquote(favicon) and "<!--" not in unquote(favicon)
     assert not page.xpath("//img | //i | //link[@rel='stylesheet' or @rel='preload' or @rel='preconnect']")
 
 
@@ -205,6 +239,7 @@ def test_icon_mapping_resolves_and_matches_the_source_keys(seed):
     source_keys = icon_line_keys(seed.icons)
     assert {"fb", "vk", "tw", "tg", "ok", "wt", "mail", "share", "ins", "yt", "gp", "fm"} <= source_keys
     networks = yaml.safe_load((COLUMNS / "data" / "networks.yml").read_text(encoding="utf-8"))
-    # Share targets are drawn from the source's own icon keys; Google+ is closed and never one.
-    assert [n["icon"] for n in networks] and all(n["icon"] in source_keys for n in networks)
+    # The source's share targets keep its own icon keys (Mastodon, which it did not have, has its own); Google+ is
+    # closed and never one.
+    assert [n["icon"] for n in networks] and all(n["icon"] in source_keys | {"mastodon"} for n in networks)
     assert "gp" not in [n["icon"] for n in networks]

@@ -616,7 +616,7 @@ NETWORK = {"icon": "tw", "name": "X", "url": "https://x.example/?u={url}"}
         (
             [{**NETWORK, "lable": "Post"}],
             "data/networks.yml: field '0.lable': expected one of the known fields of a "
-            "share network: icon, name, url, label, quote_url (did you mean 'label'?).",
+            "share network: icon, name, url, label, quote_url, enabled, max_length (did you mean 'label'?).",
         ),
     ],
 )

@@ -146,7 +146,9 @@ def test_no_markup_is_injected(hostile):
     # script. Nothing else.
     assert [s.get("type") for s in page.xpath("//script")] == [None, "application/ld+json", "application/json", None]
     assert not page.xpath("//img | //iframe | //object | //embed | //form | //base | //@*[starts-with(name(), 'on')]")
-    assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')])]"), "every SVG is one of the icons"
+    # Every SVG is an icon, or the one sprite of their symbols (hooks/column/sprite.py).
+    assert len(page.xpath("//svg[@class='oc-sprite']")) == 1
+    assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')]) and not(@class='oc-sprite')]")
     assert "<script>alert" not in raw and "<img" not in raw
 
 

@@ -389,6 +389,11 @@ def check_icons(doc: Located, icon_exists) -> dict[str, str]:
     return icons
 
 
+def missing_template_icon(key: str) -> InputError:
+    """The error for an icon key that the page's templates use and data/icons.yml lacks."""
+    return InputError(f"data/icons.yml: field '{key}': expected an icon path; the page templates use this key.")
+
+
 def check_icon_key(doc: Located, field: str, key: object, icons: dict[str, str]) -> None:
     if key not in icons:
         raise doc.fail(field, f"an icon key of data/icons.yml ({', '.join(icons)})", key)
@@ -400,9 +405,12 @@ NETWORK = {
     "url": (TEXT, True),
     "label": (TEXT, False),
     "quote_url": (TEXT, False),  # how the network takes a quoted passage; without it, not in the passage toolbar
+    "enabled": ("true or false", False),  # false: a ready entry left out (checked by sharing.check_options)
+    "max_length": ("a number", False),  # the most graphemes a post takes (checked by sharing.check_options)
 }
-URL_FIELDS = {"url", "title"}
-QUOTE_URL_FIELDS = {"url", "text", "title"}
+# {server}: the reader's own server, which the page asks for (sharing.SERVER).
+URL_FIELDS = {"url", "title", "server"}
+QUOTE_URL_FIELDS = {"url", "text", "title", "server"}
 
 
 def check_networks(doc: Located, icons: dict[str, str]) -> list[dict]:
@@ -441,7 +449,12 @@ def check_url_template(doc: Located, field: str, template: str, *, quote: bool =
         raise doc.fail(field, expected, template, because=problem)
 
 
-AUTHOR = {"name": (TEXT, True), "roles": (TEXT, True), "profile": ("a mapping", True)}
+AUTHOR = {
+    "name": (TEXT, True),
+    "roles": (TEXT, True),
+    "profile": ("a mapping", True),  # the profile the bio's sentence names
+    "more_profiles": ("a list of profiles", False),  # linked by their icons beside it (profiles.check_authors)
+}
 PROFILE = {
     "network": (TEXT, True),
     "icon": (KEY, True),

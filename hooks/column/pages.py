@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from column import body, data, reading, render
+from column import body, data, reading, render, sharing
 from column.settings import Site
 
 # The ids the page's templates give their own elements: no paragraph takes one of them.
-TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share", "oc-share-title")
+TEMPLATE_IDS = ("oc-column", "oc-author", "oc-share", "oc-share-title", *sharing.DIALOG_IDS)
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from urllib.parse import quote
 
+import rjsmin
 from babel import Locale
 from babel.dates import format_date
 
+from column import sharing
 from column.data import calendar_day, parse_date
 from column.reading import ReadingTime
+from column.sharing import percent_encode
 from column.translations import fill
-
-
-def percent_encode(value: str) -> str:
-    """UTF-8 percent-encoding with nothing left unescaped but unreserved characters (space is %20)."""
-    return quote(value, safe="")
 
 
 def share_label(network: dict, share_on: str) -> str:
@@ -27,24 +24,29 @@ def share_label(network: dict, share_on: str) -> str:
 
 
 def share_links(networks: list[dict], page_url: str, title: str, share_on: str) -> list[dict]:
-    """One link per network: its endpoint with the page URL and headline filled in, percent-encoded.
-    `share_on` is the label's words ("Share on {network}") in the site's language."""
-    fields = {"url": percent_encode(page_url), "title": percent_encode(title)}
+    """One link per network: its endpoint with the page URL and headline filled in, percent-encoded (the
+    headline shortened where the network's posts are short: sharing.fitted). `share_on` is the label's words
+    ("Share on {network}") in the site's language. A link to the reader's own server (`asks_server`) keeps
+    {server} for the page's script, which asks for it."""
+    values = {"url": page_url, "title": title}
     links = []
     for network in networks:
-        href = network["url"].format_map(fields)
+        href = sharing.fitted(network["url"], values, "title", network.get("max_length"))
         label = share_label(network, share_on)
         # A mail link opens the mail program, not a page: no new tab for it.
         new_tab = not href.startswith("mailto:")
-        links.append({"label": label, "icon": network["icon"], "href": href, "new_tab": new_tab})
+        asks_server = sharing.asks_server(href)
+        links.append(
+            {"label": label, "icon": network["icon"], "href": href, "new_tab": new_tab, "asks_server": asks_server}
+        )
     return links
 
 
 def quote_share_links(networks: list[dict], page_url: str, title: str, share_on: str) -> list[dict]:
     """The passage toolbar's links: one per network with a `quote_url`. `template` has the headline filled
     in and {url} and {text} left for the page's script, which knows the passage only once it is selected;
-    until then `href` shares the whole column, as the share bar does."""
-    fields = {"title": percent_encode(title), "url": "{url}", "text": "{text}"}
+    until then `href` shares the whole column, as the share bar does. `max_length` is the network's, for the
+    script to shorten the quote by."""
     links = []
     for network, whole in zip(networks, share_links(networks, page_url, title, share_on), strict=True):
         if "quote_url" in network:
@@ -53,8 +55,10 @@ def quote_share_links(networks: list[dict], page_url: str, title: str, share_on:
                     "label": whole["label"],
                     "icon": network["icon"],
                     "href": whole["href"],
-                    "template": network["quote_url"].format_map(fields),
+                    "template": sharing.filled(network["quote_url"], {"title": title}),
                     "new_tab": not network["quote_url"].startswith("mailto:"),
+                    "asks_server": sharing.asks_server(network["quote_url"]),
+                    "max_length": network.get("max_length"),
                 }
             )
     return links
@@ -115,7 +119,7 @@ def structured_data(
             "name": author["name"],
             "url": author_url,
             "jobTitle": author["roles"],
-            "sameAs": [author["profile"]["url"]],
+            "sameAs": [profile["url"] for profile in author["profiles"]],  # every profile (profiles.check_authors)
         },
         "publisher": {
             "@type": "Organization",
@@ -293,6 +297,13 @@ def compact_css(css: str) -> str:
         return " " if re.search(r"\s", re.sub(r"/\*.*?\*/", "", match.group(0), flags=re.S)) else ""
 
     return CSS_TOKEN_RE.sub(keep, css).strip()
+
+
+def compact_js(code: str) -> str:
+    """A script as the page carries it inline: without its comments and the spaces the language does not need
+    (rjsmin, which reads strings and regular expressions as the language does). Every byte of it is in the first
+    view (handbook/PAGE.md, "Performance"); the comments stay in overrides/assets/."""
+    return rjsmin.jsmin(code)
 
 
 def robots_txt(site_url: str, *, preview: bool = False) -> str:

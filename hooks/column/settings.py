@@ -14,7 +14,7 @@ from pathlib import Path
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 
-from column import card, data, material, render, site_icons, translations
+from column import card, data, material, profiles, render, sharing, site_icons, sprite, translations
 
 DATA_DIR = "data"
 # Keys of data/icons.yml that the page's templates use, whatever the share networks and authors use.
@@ -26,6 +26,8 @@ TRANSLATIONS = "translations.yml"
 INLINE_STYLE = "assets/column.css"
 INLINE_HEAD_SCRIPT = "assets/theme-init.js"  # in <head>: applies the stored theme before first paint
 INLINE_BODY_SCRIPT = "assets/column.js"  # at the end of <body>: theme toggle, copy link, share sheet
+# Asks for the reader's own server (Mastodon): added to the body's script when a network offered needs it.
+FEDIVERSE_SCRIPT = "assets/fediverse.js"
 # The passage toolbar's code: a file of its own, which column.js loads on the first selection in the column,
 # so that the first view stays one small request. Fingerprinted, so it can be cached for long.
 PASSAGE_SCRIPT = "assets/passage.js"
@@ -52,16 +54,19 @@ class Site:
     publisher: str  # extra.publisher.name
     twitter_site: str | None  # extra.twitter_site, if set
     icons: dict[str, str]  # data/icons.yml: key: icon path
-    networks: list[dict]  # data/networks.yml, in order
-    authors: dict[str, dict]  # data/authors.yml, by key
+    icon_svgs: dict[str, str]  # each icon's SVG file, by key: the page's sprite draws them (sprite.py)
+    networks: list[dict]  # data/networks.yml: the networks offered (all but those turned off), in order
+    asks_server: bool  # a network offered asks for the reader's own server: the page carries the dialog
+    authors: dict[str, dict]  # data/authors.yml, by key, each with all its `profiles` (profiles.check_authors)
     words: translations.Words  # the page's words in theme.language, and what CLDR says of the language
     interface_language: str  # the file of Material's interface strings (material.interface_language)
     preview: bool  # a deploy preview (SITE_PREVIEW=1): not to be indexed
     palette: dict[str, str]  # the stylesheet's light colours, by name: the card's and the favicon's
     style: str  # the stylesheet, as the page inlines it
     head_script: str  # theme-init.js, inlined in <head>
-    body_script: str  # column.js, inlined at the end of <body>
-    favicon: str  # the tab's icon, as a data: URL
+    body_script: str  # column.js (and fediverse.js where a network asks for a server), inlined at the end of <body>
+    favicon: str  # the tab's icon, as a data: URL, without the notices of its file's comments
+    favicon_notices: tuple[str, ...]  # those notices (Font Awesome's licence): the page's sprite carries them once
     csp: str  # the page's Content-Security-Policy
     logo: dict  # the JSON-LD publisher.logo: {url, width, height}
     passage_path: str  # the passage toolbar's script, fingerprinted
@@ -78,11 +83,11 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
     icons = data.check_icons(read_yaml(root, "icons.yml"), lambda icon: bool(material.icon_file(theme_dirs, icon)))
     for key in TEMPLATE_ICONS:
         if key not in icons:
-            raise data.InputError(
-                f"{DATA_DIR}/icons.yml: field '{key}': expected an icon path; the page templates use this key."
-            )
-    networks = data.check_networks(read_yaml(root, "networks.yml"), icons)
-    authors = data.check_authors(read_yaml(root, "authors.yml"), icons)
+            raise data.missing_template_icon(key)
+    icon_svgs = {key: material.icon_file(theme_dirs, path).read_text(encoding="utf-8") for key, path in icons.items()}
+    networks = sharing.check_networks(read_yaml(root, "networks.yml"), icons)
+    asks_server = sharing.offers_server(networks)
+    authors = profiles.check_authors(read_yaml(root, "authors.yml"), icons)
     check_extra(config.extra)
     custom_dir = Path(config.theme.custom_dir)
     table = translations.check_table(read_translations(custom_dir))
@@ -93,13 +98,18 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
         (custom_dir / name).read_text(encoding="utf-8").strip()
         for name in (INLINE_STYLE, INLINE_HEAD_SCRIPT, INLINE_BODY_SCRIPT)
     )
+    if asks_server:
+        body_script += "\n" + (custom_dir / FEDIVERSE_SCRIPT).read_text(encoding="utf-8").strip()
+    body_script = render.compact_js(body_script)
     style = render.compact_css(render.colour_fallback(style))
     passage_script = (custom_dir / PASSAGE_SCRIPT).read_bytes()
     passage_path = PASSAGE_PATH.format(render.fingerprint(passage_script))
     palette = read_palette(style)
-    glyph = favicon_svg(theme_dirs, icons["favicon"], palette["accent"])
+    glyph = favicon_svg(icon_svgs["favicon"], palette["accent"])
     logo = site_icons.tile(glyph, site_icons.LOGO_SIZE, palette["paper"])
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
+    # Every byte of the data: URL is in the first view; the notice it would repeat is in the page already.
+    favicon, favicon_notices = sprite.split_notices(glyph)
     return Site(
         root=root,
         url=url,
@@ -107,7 +117,9 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
         publisher=config.extra["publisher"]["name"],
         twitter_site=config.extra.get("twitter_site"),
         icons=icons,
+        icon_svgs=icon_svgs,
         networks=networks,
+        asks_server=asks_server,
         authors=authors,
         words=words,
         interface_language=material.interface_language(words.tag, words.locale.language, theme_dirs),
@@ -116,7 +128,8 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
         style=style,
         head_script=head_script,
         body_script=body_script,
-        favicon=render.svg_data_url(glyph),
+        favicon=render.svg_data_url(favicon),
+        favicon_notices=tuple(favicon_notices),
         csp=render.content_security_policy(
             inline_scripts=[head_script, body_script], inline_style=style, live_reload=live_reload
         ),
@@ -172,8 +185,7 @@ def read_palette(style: str) -> dict[str, str]:
     return palette
 
 
-def favicon_svg(theme_dirs: list[str], icon: str, colour: str) -> str:
-    svg = material.icon_file(theme_dirs, icon).read_text(encoding="utf-8")
+def favicon_svg(svg: str, colour: str) -> str:
     return svg.replace("<svg ", f'<svg fill="{colour}" ', 1)
 
 

@@ -72,11 +72,6 @@ def more_from(column: Column, ordered: list[Column], site_name: str) -> dict | N
     return {"name": name, "columns": sorted(chosen, key=others.index)}
 
 
-def profiles(author: dict) -> list[dict]:
-    """Every profile of an author (data/authors.yml), in the order written: one `profile` today."""
-    return [author["profile"]]
-
-
 def author_path(key: str) -> str:
     return AUTHOR_URI.format(key=key).removesuffix("index.md")
 
@@ -117,7 +112,7 @@ def profile_page_data(*, author: dict, page_url: str, language: str) -> dict:
             "name": author["name"],
             "jobTitle": author["roles"],
             "url": page_url,
-            "sameAs": [profile["url"] for profile in profiles(author)],
+            "sameAs": [profile["url"] for profile in author["profiles"]],  # every profile (profiles.check_authors)
         },
     }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from column import card, follow, paragraphs, render, site_pages
+from column import card, follow, material, paragraphs, profiles, render, sharing, site_pages, sprite
 from column.build import Build
 from column.follow import Follow
 from column.pages import TEMPLATE_IDS, Body, Column
@@ -83,6 +83,13 @@ def page_context(build: Build, source: str, page_url: str) -> PageContext:
     return PageContext(content, {"column": {**values, "standfirst": standfirst}}, cards)
 
 
+def finish_page(site: Site, html: str) -> str:
+    """A page as it is written (a column's, or a static template's such as 404.html): Material's leftovers dealt
+    with (material.finish_page), and the symbols of the icons it uses added once, with the favicon's notices
+    (sprite.with_sprite)."""
+    return sprite.with_sprite(material.finish_page(html, site.words.direction), site.icon_svgs, site.favicon_notices)
+
+
 def draw_card(site: Site, texts: tuple[str, str, str], size: tuple[int, int], path: str) -> tuple[str, bytes, dict]:
     """One card of `texts` (the headline, the column's name above it, the author's name below), fingerprinted:
     (its path in the site, its bytes, {url, width, height})."""
@@ -109,12 +116,11 @@ def column_context(
     image, ratio_images, cards = draw_cards(site, meta, author)
     dates = render.publication_dates(meta, words.locale)
     corrections = render.corrections(meta, column.corrections, words.locale)
-    profile = author["profile"]
     share_on = words.texts["share.on"]
     values = {
         "meta": meta,
         "author": author,
-        "profile_label": profile_label(site, profile),
+        "profiles": labelled_profiles(site, author),
         "url": page_url,
         "preview_tags": column_preview_tags(site, meta, author, page_url, image, dates),
         "dates": dates,
@@ -124,7 +130,8 @@ def column_context(
         "share": render.share_links(site.networks, page_url, meta["title"], share_on),
         "reading_time_text": words.plural("byline.reading_time", body.reading_time.minutes),
         "quote_share": render.quote_share_links(site.networks, page_url, meta["title"], share_on),
-        "script_words": words.script_words(SCRIPT_WORDS),
+        "asks_server": site.asks_server,  # the page carries the dialog that asks (partials/fediverse.html)
+        "script_words": words.script_words(SCRIPT_WORDS + (sharing.SCRIPT_WORDS if site.asks_server else ())),
         "jsonld": render.structured_data(
             meta=meta,
             author=author,
@@ -142,9 +149,14 @@ def column_context(
     return values, cards
 
 
-def profile_label(site: Site, profile: dict) -> str:
-    """A profile link's accessible name: the handle and the network, in the site's language."""
-    return site.words.text("bio.profile", handle=profile["handle"], network=profile["network"])
+def labelled_profiles(site: Site, author: dict) -> list[dict]:
+    """Every profile of the author, each with its link's accessible name (the handle and the network, in the
+    site's language)."""
+    words = site.words
+    return [
+        {**profile, "label": words.text("bio.profile", handle=profile["handle"], network=profile["network"])}
+        for profile in author["profiles"]
+    ]
 
 
 def draw_cards(site: Site, meta: dict, author: dict) -> tuple[dict, list[dict], dict[str, bytes]]:
@@ -177,10 +189,12 @@ def preview_tags(
     image: dict,
     article: dict | None = None,
     creator: str | None = None,
+    fediverse: list[str] = (),
 ) -> list[tuple[str, str, str | int]]:
     """The link previews' <meta> tags, in page order, as (attribute, name, content): OpenGraph's (of `kind`,
     og:type; a column's `article` tags among them), which Facebook, LinkedIn, Telegram and most chat apps read,
-    then X's. A tag for what is not known (None) is left out."""
+    then X's. A tag for what is not known (None) is left out; the fediverse's, one for each of the author's
+    fediverse accounts (`fediverse`), come last."""
     open_graph = {
         "og:type": kind,
         "og:title": title,
@@ -206,19 +220,20 @@ def preview_tags(
     }
     tags = [("property", name, content) for name, content in open_graph.items()]
     tags += [("name", name, content) for name, content in x.items()]
+    # Mastodon (4.3 and later) names these accounts under the link's card.
+    tags += [("name", "fediverse:creator", handle) for handle in fediverse]
     return [tag for tag in tags if tag[2] is not None]
 
 
 def column_preview_tags(
     site: Site, meta: dict, author: dict, page_url: str, image: dict, dates: dict
 ) -> list[tuple[str, str, str | int]]:
-    """A column's link-preview tags: an article's, with its section, dates and author's profile."""
-    profile = author["profile"]
+    """A column's link-preview tags: an article's, with its section, dates and the author's profiles."""
     article = {
         # A profile URL, and Facebook reads a Facebook profile there (for a follow button). Any other address
         # adds nothing to a preview, and extractors read it as a name (newspaper4k took "x.com" from an X
         # profile for a second author): only a Facebook profile is given.
-        "article:author": profile["url"] if profile["icon"] == "fb" else None,
+        "article:author": profiles.facebook_profile(author["profiles"], site.icons),
         "article:section": meta["column"],
         "article:published_time": dates["published"]["iso"] if "published" in dates else None,
         "article:modified_time": dates["modified"]["iso"] if "modified" in dates else None,
@@ -231,7 +246,8 @@ def column_preview_tags(
         page_url=page_url,
         image=image,
         article=article,
-        creator=profile["handle"] if profile["icon"] == "tw" else None,
+        creator=profiles.twitter_creator(author["profiles"], site.icons),
+        fediverse=profiles.fediverse_creators(author["profiles"]),
     )
 
 
@@ -259,7 +275,7 @@ def site_page_context(
         values.update(
             author=author,
             initials=render.initials(author["name"]),
-            profiles=[{**profile, "label": profile_label(site, profile)} for profile in site_pages.profiles(author)],
+            profiles=labelled_profiles(site, author),
             columns=follow.listed(site, follow.by_author(following, key)),
             feeds=follow.feed_urls(site, following, key),
             feed_title=follow.feed_title(site, key),

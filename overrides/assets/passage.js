@@ -291,16 +291,53 @@
     });
   }
 
+  // The quote in the language's quotation marks with the author's name (the link follows it).
+  function quoteOf(text) {
+    var parts = { quote: text, author: author };
+    return texts["passage.quote"].replace(/\{(quote|author)\}/g, function (match, name) { return parts[name]; });
+  }
+
+  function graphemes(text) {
+    if (!window.Intl || !Intl.Segmenter) return Array.from(text); // code points: never fewer than graphemes
+    return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), function (part) {
+      return part.segment;
+    });
+  }
+
+  // The length, in graphemes, of the longest value in a link's query: what a network with a limit counts.
+  function longest(href) {
+    var query = href.split("#")[0].split("?")[1] || "";
+    return Math.max.apply(null, query.split("&").map(function (pair) {
+      return graphemes(decodeURIComponent(pair.slice(pair.indexOf("=") + 1))).length;
+    }));
+  }
+
+  // A network's link to the passage. Where its posts take at most `max` characters (data-oc-max: Bluesky's 300,
+  // counted as graphemes), the passage is cut short with "…", at the end of a word where one ends before the
+  // cut, until the post fits; the build shortens the headline the same way (hooks/column/sharing.py).
+  function quoteLink(template, max, text, link) {
+    var chars = graphemes(text);
+    for (var keep = chars.length; ; keep--) {
+      var cut = chars.slice(0, keep).join("");
+      if (keep < chars.length) {
+        if (!/\s/.test(chars[keep]) && /\S\s+\S*$/.test(cut)) cut = cut.replace(/\s+\S*$/, "");
+        cut = cut.replace(/[\s,;:]+$/, "") + "\u2026";
+      }
+      var href = template.split("{text}").join(encodeURIComponent(quoteOf(cut))).split("{url}").join(encodeURIComponent(link));
+      if (!max || keep === 0 || longest(href) <= max) return href;
+      if (keep === chars.length) keep = Math.max(1, keep - (longest(href) - max));
+    }
+  }
+
   function fill(passage) {
     var link = pageUrl + "#" + encodeURIComponent(passage.paragraph.id) + (passage.directive ? ":~:" + passage.directive : "");
-    // The quote in the language's quotation marks with the author's name; the link follows it.
-    var parts = { quote: passage.text, author: author };
-    var quote = texts["passage.quote"].replace(/\{(quote|author)\}/g, function (match, name) { return parts[name]; });
-    current = { link: link, quote: quote, exact: !!passage.directive };
-    Array.prototype.forEach.call(toolbar.querySelectorAll("[data-oc-quote]"), function (anchor) {
-      anchor.href = anchor.getAttribute("data-oc-quote")
-        .split("{text}").join(encodeURIComponent(quote))
-        .split("{url}").join(encodeURIComponent(link));
+    current = { link: link, quote: quoteOf(passage.text), exact: !!passage.directive };
+    Array.prototype.forEach.call(toolbar.querySelectorAll("[data-oc-quote]"), function (item) {
+      var max = Number(item.getAttribute("data-oc-max")) || 0;
+      var href = quoteLink(item.getAttribute("data-oc-quote"), max, passage.text, link);
+      // A network on the reader's own server: fediverse.js asks for it, then opens this address.
+      if (item.hasAttribute("data-oc-fediverse")) item.setAttribute("data-oc-fediverse", href);
+      else item.href = href;
     });
   }
 

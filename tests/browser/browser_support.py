@@ -140,6 +140,13 @@ def serve(site: Path, *, csp_reports: list | None = None):
         server.server_close()
 
 
+@contextlib.contextmanager
+def serve_each(sites: dict[str, Path]):
+    """Each site served (`serve`); yields {key: its URL}."""
+    with contextlib.ExitStack() as stack:
+        yield {key: stack.enter_context(serve(site)) for key, site in sites.items()}
+
+
 def find_chromium(playwright) -> tuple[str | None, str]:
     """CHROME_PATH, else the system's Chromium, else a Chromium Playwright already has. Never downloads a
     browser: .ci/run installs Debian's. Returns (path or None, what was tried)."""

@@ -4,13 +4,12 @@ everything that can go wrong."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CSP_LISTENER, find_chromium, find_vnu, serve
+from browser_support import CSP_LISTENER, find_chromium, find_vnu, serve, serve_each
 from chromium_flags import CHROMIUM_ARGS
 from engine_support import Firefox, WebKit, find_minibrowser, missing
 from support import missing_tool
@@ -179,8 +178,8 @@ def open_page(browser, server):
 @pytest.fixture(scope="session")
 def language_servers(language_sites):
     """The suite's columns in other languages (tests/conftest.py `language_sites`), each served: {tag: base URL}."""
-    with contextlib.ExitStack() as stack:
-        yield {language: stack.enter_context(serve(site)) for language, site in language_sites.items()}
+    with serve_each(language_sites) as urls:
+        yield urls
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ READ_PAGE = """(contexts) => {
     elements: Array.from(new Set(all("*").map((e) => e.localName))).sort(),
     scripts: document.scripts.length,
     images: document.images.length + document.querySelectorAll("iframe, object, embed").length,
-    strangeSvgs: Array.from(document.querySelectorAll("svg")).filter((s) => !s.closest(".oc-icon")).length,
+    strangeSvgs: Array.from(document.querySelectorAll("svg")).filter((s) => !s.closest(".oc-icon, .oc-sprite")).length,
     handlers: Array.from(document.querySelectorAll("*")).filter(
       (e) => Array.from(e.attributes).some((a) => a.name.startsWith("on"))).length,
     calls: window.__ocCalls,
