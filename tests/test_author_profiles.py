@@ -44,7 +44,7 @@ def test_the_bio_links_every_profile_by_its_icon_with_rel_me(built):
     assert (
         text(bio.cssselect(".oc-bio__text")[0]) == f"{AUTHOR}, Columnist, Example Times. Follow her on X @ngozi_example"
     )
-    (named,) = bio.cssselect(".oc-bio__text a")
+    (named,) = bio.cssselect(".oc-bio__text a.u-url")  # the name links to the author's page
     assert named.get("href") == PROFILES[0][2] and "me" in named.get("rel").split()
     icons = bio.cssselect(".oc-bio__profiles a")
     assert [(a.get("aria-label"), a.get("href")) for a in icons] == [

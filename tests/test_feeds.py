@@ -224,7 +224,9 @@ def test_every_page_names_the_sites_feeds_and_shows_a_follow_link(site):
         assert alternates(page)[:2] == SITE_FEEDS, path
         (follow,) = page.cssselect(".oc-nav a[type='application/atom+xml']")
         assert follow.get("href") == SITE_URL + "feed.xml" and words(follow) == "Follow", path
-        assert "Font Awesome" in lxml_html.tostring(follow, encoding="unicode"), "an icon of the page's one set"
+        # An icon of the page's one set: a <use> of the symbol the page's sprite holds.
+        assert follow.xpath(".//use/@href") == ["#oc-icon--feed"], path
+        assert page.xpath("//svg[@class='oc-sprite']/symbol[@id='oc-icon--feed']//path"), path
 
 
 def test_an_authors_pages_name_their_feeds_too(site):
