@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import build, data, feeds, follow, material, pages, template
+from column import build, data, feeds, follow, links_guard, material, pages, redirect_pages, template
 from column.settings import read_site
 
 # MkDocs calls hooks as module functions, so the state of the build under way is this module's: set by
@@ -48,6 +48,9 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files = material.own_files(files, config.docs_dir)
     with errors_as_build_errors():
+        # Before any page is built: every address that went out has a page or a redirect.
+        sources = {file.dest_uri: file.src_uri for file in files.documentation_pages()}
+        _build.addresses = links_guard.check_addresses(_build.site, sources)
         for file in files.documentation_pages():
             _build.columns[file.src_uri] = pages.read_column(_build.site, file.abs_src_path, file.url)
         _build.follow = follow.read_follow(_build.site, _build.columns)
@@ -80,10 +83,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    shown = template.page_context(_build, page.file.src_uri, page.canonical_url)
+    source = page.file.src_uri
+    shown = template.page_context(_build, source, page.canonical_url)
     page.content = shown.content
     context.update(shown.values)
     _build.cards.update(shown.cards)
+    title = page.title  # the checked front matter's (on_page_markdown), or the title of a page the site makes
+    _build.redirect_pages.update(redirect_pages.leading_to(_build.site, source, page.url, page.canonical_url, title))
     return context
 
 
@@ -91,9 +97,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     column = _build.columns.get(page.file.src_uri)
     with errors_as_build_errors():
         if column:  # a page of docs/, not one the site makes
-            pages.check_links(column, _build.bodies[page.file.src_uri], output)
+            source = page.file.src_uri
+            pages.check_links(column, _build.bodies[source], output)
+            # Every paragraph link that went out to this page still finds its paragraph.
+            links_guard.check_paragraphs(
+                _build.site.record, _build.addresses[source], column, _build.site.render_markdown, output
+            )
             if column.is_column and "date" in column.meta:  # in the feeds, as its finished page shows it
-                _build.feed_texts[page.file.src_uri] = feeds.entry_content(output, page.canonical_url)
+                _build.feed_texts[source] = feeds.entry_content(output, page.canonical_url)
         return template.finish_page(_build.site, output)
 
 

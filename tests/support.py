@@ -24,6 +24,8 @@ import pytest
 import yaml
 from PIL import Image
 
+from changes import without_publisher_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 OFFLINE = Path(__file__).resolve().parent / "offline"  # sitecustomize.py that refuses sockets
@@ -32,8 +34,6 @@ OFFLINE = Path(__file__).resolve().parent / "offline"  # sitecustomize.py that r
 COLUMNS = Path(__file__).resolve().parent / "columns"
 CODE_PARTS = ("overrides", "hooks")  # taken from the project as it is: the code under test
 CONTENT_PARTS = ("docs", "data")  # taken from tests/columns
-# What the publisher sets in mkdocs.yml: left out of the project's file, and the suite's own taken instead.
-PUBLISHER_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "nav", "extra")
 BASE_CONFIG = "mkdocs.base.yml"
 # The public address the tests build with (through SITE_URL, as a deploy preview would).
 SITE_URL = "https://columns.example/ambassadors-view/"
@@ -55,7 +55,7 @@ SECOND_URL = COLUMN_PAGES["second.md"]
 # Where the column was first published (source/README.md): an expectation, not read from docs/index.md.
 ORIGINAL = "https://www.rt.com/op-ed/338799-liberation-palmyra-defeat-isis-russia/"
 # Set for every test build, whichever way it runs: Material would otherwise print a banner about MkDocs 2.0.
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # and mkdocs-redirects' one
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -203,15 +203,12 @@ def copy_project(dest: Path, language: str | None = None) -> Path:
 
 
 def project_structure() -> str:
-    """The project's mkdocs.yml without the publisher's settings (PUBLISHER_SETTINGS, theme.language), as YAML."""
+    """The project's mkdocs.yml without the publisher's settings (scripts/changes.py, which the Pages workflow
+    reads them from too), as YAML."""
     from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: its !ENV and !relative tags
 
     with open(ROOT / "mkdocs.yml", "rb") as file:
-        config = yaml_load(file)
-    for name in PUBLISHER_SETTINGS:
-        config.pop(name, None)
-    if isinstance(config.get("theme"), dict):
-        config["theme"].pop("language", None)
+        config = without_publisher_settings(yaml_load(file))
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
@@ -245,6 +242,8 @@ FINGERPRINTED = [
     "assets/logo.*.png",
     "assets/passage.*.js",
 ]
+# Fingerprinted too, and only on a site that redirects an old address (mkdocs.yml's redirects): their script.
+FINGERPRINTED_IF_REDIRECTS = ["assets/redirect.*.js"]
 
 
 def expected_host_headers(
@@ -262,6 +261,10 @@ def expected_host_headers(
             fingerprint = path.name.rsplit(".", 2)[1]
             assert fingerprint == hashlib.sha256(path.read_bytes()).hexdigest()[:10], f"{path.name}: not its hash"
             cached.append(path.relative_to(site).as_posix())
+    for pattern in FINGERPRINTED_IF_REDIRECTS:
+        paths = list(site.glob(pattern))
+        assert len(paths) <= 1, f"{pattern}: {paths}"
+        cached += [path.relative_to(site).as_posix() for path in paths]
     return HOST_HEADERS.format(policy=policy) + "".join(CACHED.format(path=path) for path in sorted(cached))
 
 

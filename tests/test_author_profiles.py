@@ -83,7 +83,8 @@ def test_a_handle_its_address_contradicts_stops_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"data/authors.yml, line {line}: field 'okafor.more_profiles.1.handle': expected '@ngozi@mastodon.example', "
+        f"data/authors.yml, line {line}: field 'handle' of the second profile in 'okafor.more_profiles': expected "
+        "'@ngozi@mastodon.example', "
         "the handle that its url (https://mastodon.example/@ngozi) names, got '@ngozi@example.social'."
     ) in result.stderr
 
@@ -174,6 +175,16 @@ def test_profiles_are_listed_in_order_the_named_one_first():
     assert alone["profiles"] == [AUTHOR_ENTRY["profile"]]  # one profile, as before
 
 
+# How an error names a field of an author's further profiles: the profile counted from 1.
+PROFILE_FIELDS = {
+    "a.more_profiles": "field 'a.more_profiles'",
+    "a.more_profiles.0.follow": "field 'follow' of the first profile in 'a.more_profiles'",
+    "a.more_profiles.0.icon": "field 'icon' of the first profile in 'a.more_profiles'",
+    "a.more_profiles.0.url": "field 'url' of the first profile in 'a.more_profiles'",
+    "a.more_profiles.1.handle": "field 'handle' of the second profile in 'a.more_profiles'",
+}
+
+
 @pytest.mark.parametrize(
     "more, field, expected",
     [
@@ -214,7 +225,7 @@ def test_profiles_are_listed_in_order_the_named_one_first():
 def test_a_bad_profile_is_refused_with_its_line(more, field, expected):
     with pytest.raises(data.InputError) as error:
         profiles.check_authors(located({"a": {**AUTHOR_ENTRY, "more_profiles": more}}, {field: 12}), ICONS)
-    assert str(error.value) == f"data/authors.yml, line 12: field '{field}': expected {expected}."
+    assert str(error.value) == f"data/authors.yml, line 12: {PROFILE_FIELDS[field]}: expected {expected}."
 
 
 def test_the_named_profiles_handle_is_checked_too():

@@ -15,7 +15,7 @@ import pytest
 from lxml import html as lxml_html
 from markdown import Markdown
 
-from column import body, data, pages, paragraphs, render
+from column import body, data, pages, paragraphs, raw_html, render
 from support import SITE_URL, add_front_matter, build, copy_project
 
 CORRECTIONS = {
@@ -162,9 +162,18 @@ def test_link_paragraphs_keeps_a_pinned_paragraphs_own_tag():
 # --- bad corrections ---------------------------------------------------------------------------------------------
 
 
-def markdown(text: str) -> str:
+def renderer() -> Markdown:
     """Markdown as the build renders it: MkDocs' default extensions and attr_list, which the hooks add."""
-    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"]).convert(text)
+    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
+
+
+def markdown(text: str) -> str:
+    return renderer().convert(text)
+
+
+def typed_html(text: str) -> str:
+    """The HTML typed into Markdown, as the build reads it (raw_html.typed_html)."""
+    return raw_html.typed_html(renderer(), text)
 
 
 def front_matter(lines: str) -> data.Located:
@@ -180,7 +189,7 @@ def refusal(lines: str) -> str:
     doc = front_matter(lines)
     with pytest.raises(data.InputError) as error:
         meta = data.check_front_matter(doc, {"a": {}})
-        pages.correction_texts(doc, meta, markdown)
+        pages.correction_texts(doc, meta, markdown, typed_html)
     return str(error.value)
 
 
@@ -199,32 +208,35 @@ SENTENCE = "a sentence of Markdown text (emphasis, links to http(s), mailto: or 
         ),
         (
             "corrections:\n  - 2016-03-30\n",
-            ", line 11: field 'corrections.0': expected a mapping of a correction, got '2016-03-30'.",
+            ", line 11: the first correction: expected a mapping of a correction, got '2016-03-30'.",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n",
-            ": field 'corrections.0.text': expected a non-empty string; it is required for a correction and missing.",
+            ": field 'text' of the first correction: expected a non-empty string; it is required for a correction "
+            "and missing.",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: T.\n    by: E\n",
-            ", line 13: field 'corrections.0.by': expected one of the known fields of a correction: date, text.",
+            ", line 13: field 'by' of the first correction: expected one of the known fields of a correction: date, "
+            "text.",
         ),
         (
             "corrections:\n  - date: 30 March 2016\n    text: T.\n",
-            ", line 11: field 'corrections.0.date': expected an ISO 8601 date",
+            ", line 11: field 'date' of the first correction: expected an ISO 8601 date",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: |\n      Two\n      lines.\n",
-            ", line 12: field 'corrections.0.text': expected a non-empty string without control characters",
+            ", line 12: field 'text' of the first correction: expected a non-empty string without control characters",
         ),
         (
             "date: 2016-03-28\ncorrections:\n  - date: 2016-03-27\n    text: T.\n",
-            ", line 12: field 'corrections.0.date': expected a date not before 'date' (2016-03-28), got '2016-03-27'.",
+            ", line 12: field 'date' of the first correction: expected a date not before 'date' (2016-03-28), got "
+            "'2016-03-27'.",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: T.\n  - date: 2016-03-29\n    text: U.\n",
-            ", line 13: field 'corrections.1.date': expected a date not before the correction above it (2016-03-30): "
-            "oldest first, got '2016-03-29'.",
+            ", line 13: field 'date' of the second correction: expected a date not before the correction above it "
+            "(2016-03-30): oldest first, got '2016-03-29'.",
         ),
         (
             "date: 2016-03-28\nupdated: 2016-03-29\ncorrections:\n  - date: 2016-03-30\n    text: T.\n",
@@ -233,32 +245,33 @@ SENTENCE = "a sentence of Markdown text (emphasis, links to http(s), mailto: or 
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: '- a list'\n",
-            f", line 12: field 'corrections.0.text': expected {SENTENCE}, got a list (<ul>).",
+            f", line 12: field 'text' of the first correction: expected {SENTENCE}, got a list (<ul>).",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: 'See <span>this</span>.'\n",
-            f", line 12: field 'corrections.0.text': expected {SENTENCE}, got raw HTML (<span>).",
+            f", line 12: field 'text' of the first correction: expected {SENTENCE}, got raw HTML (<span>).",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: '[x](javascript:alert(1))'\n",
-            f", line 12: field 'corrections.0.text': expected {SENTENCE}, got a link to 'javascript:alert(1)' (it must "
-            "start with http:, https: or mailto:).",
+            f", line 12: field 'text' of the first correction: expected {SENTENCE}, got a link to "
+            "'javascript:alert(1)' (it must start with http:, https: or mailto:).",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: '> quoted'\n",
-            f", line 12: field 'corrections.0.text': expected {SENTENCE}, got a block quote (<blockquote>).",
+            f", line 12: field 'text' of the first correction: expected {SENTENCE}, got a block quote (<blockquote>).",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: '## A heading'\n",
-            f", line 12: field 'corrections.0.text': expected {SENTENCE}, got a heading (<h2 id=\"a-heading\">).",
+            f", line 12: field 'text' of the first correction: expected {SENTENCE}, got a heading "
+            '(<h2 id="a-heading">).',
         ),
         (
             'corrections:\n  - date: 2016-03-30\n    text: "Pinned.\\n{#x}"\n',
-            ", line 12: field 'corrections.0.text': expected a non-empty string without control characters",
+            ", line 12: field 'text' of the first correction: expected a non-empty string without control characters",
         ),
         (
             "corrections:\n  - date: 2016-03-30\n    text: '![x](https://tracker.example/p.gif)'\n",
-            f", line 12: field 'corrections.0.text': expected {SENTENCE}, got an image (<img",
+            f", line 12: field 'text' of the first correction: expected {SENTENCE}, got an image (<img",
         ),
     ],
 )
@@ -287,8 +300,8 @@ def test_a_corrections_link_to_nothing_on_the_page_stops_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 1 and not (tmp_path / "site" / "index.html").exists()
     assert (
-        f"ERROR   -  docs/index.md, line {line}: field 'corrections.0.text': expected a '#' link to a place on the "
-        "page (such as a paragraph: its link, beside it, shows its id), got a link to '#the-fourth', which no "
+        f"ERROR   -  docs/index.md, line {line}: field 'text' of the first correction: expected a '#' link to a place "
+        "on the page (such as a paragraph: its link, beside it, shows its id), got a link to '#the-fourth', which no "
         "element has.\n"
     ) in result.stderr
 

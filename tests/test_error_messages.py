@@ -69,9 +69,25 @@ def test_yaml_lines_reach_nested_lists_and_mappings():
 @pytest.mark.parametrize(
     "text, first_line, expected",
     [
-        ("a: 1\nb: c: d\n", 1, "x.yml, line 2: not valid YAML (mapping values are not allowed here)."),
-        ("a: 1\nb: c: d\n", 5, "x.yml, line 6: not valid YAML (mapping values are not allowed here)."),
-        ("a: [1\n", 1, "x.yml, line 2: not valid YAML (expected ',' or ']', but got '<stream end>')."),
+        (
+            "a: 1\nb: c: d\n",
+            1,
+            "x.yml, line 2: not valid YAML: a value that contains ': ' (a colon and a space) must be quoted: write it "
+            'as b: "c: d" (the YAML parser says: mapping values are not allowed here).',
+        ),
+        (
+            "a: 1\nb: c: d\n",
+            5,
+            "x.yml, line 6: not valid YAML: a value that contains ': ' (a colon and a space) must be quoted: write it "
+            'as b: "c: d" (the YAML parser says: mapping values are not allowed here).',
+        ),
+        (
+            "a: [1\n",
+            1,
+            "x.yml, line 1: not valid YAML: a value that starts with '[' or '{' is read as a YAML list or mapping: if "
+            "it is text, put the whole value in double quotes (the YAML parser says: expected ',' or ']', but got "
+            "'<stream end>').",
+        ),
         ("a: 1\na: 2\n", 1, "x.yml, line 2: field 'a': expected once, got it a second time (first on line 1)."),
         (
             "a:\n  b: 1\n  b: 2\n",
@@ -88,7 +104,7 @@ def test_yaml_lines_reach_nested_lists_and_mappings():
         (
             "- a: 1\n  b: 2\n  a: 3\n",
             4,
-            "x.yml, line 6: field '0.a': expected once, got it a second time (first on line 4).",
+            "x.yml, line 6: field 'a' of the first item: expected once, got it a second time (first on line 4).",
         ),
         (
             "a: !!python/name:os.system\n",
@@ -128,7 +144,8 @@ def test_a_page_without_front_matter_is_refused(source):
 
 def test_front_matter_errors_count_lines_from_the_file_start():
     assert message(data.split_front_matter, "---\ntitle: x\nauthor: a: b\n---\n", "p.md") == (
-        "p.md, line 3: not valid YAML (mapping values are not allowed here)."
+        "p.md, line 3: not valid YAML: a value that contains ': ' (a colon and a space) must be quoted: write it as "
+        'author: "a: b" (the YAML parser says: mapping values are not allowed here).'
     )
 
 
@@ -513,9 +530,10 @@ def test_icon_errors(value, exists, expected):
 
 
 def test_an_unknown_icon_key_lists_the_known_ones():
-    doc = located({}, {"0.icon": 3}, "data/networks.yml")
+    doc = located([], {"0.icon": 3}, "data/networks.yml")  # networks.yml is a list: its first item
     assert message(data.check_icon_key, doc, "0.icon", "gp", ICONS) == (
-        "data/networks.yml, line 3: field '0.icon': expected an icon key of data/icons.yml (tw, fb), got 'gp'."
+        "data/networks.yml, line 3: field 'icon' of the first share network: expected an icon key of data/icons.yml "
+        "(tw, fb), got 'gp'."
     )
     data.check_icon_key(doc, "0.icon", "fb", ICONS)
 
@@ -563,7 +581,7 @@ QUOTE = "a share URL (https: or mailto:) with {url} and {text} placeholders and 
 def test_share_url_template_errors(template, quote, expected):
     doc = located([], {"0.url": 4}, "data/networks.yml")
     assert message(data.check_url_template, doc, "0.url", template, quote=quote) == (
-        f"data/networks.yml, line 4: field '0.url': {expected}"
+        f"data/networks.yml, line 4: field 'url' of the first share network: {expected}"
     )
 
 
@@ -597,25 +615,29 @@ NETWORK = {"icon": "tw", "name": "X", "url": "https://x.example/?u={url}"}
             "data/networks.yml: field '(top level)': expected a list of share networks, each with icon, name and "
             "url, got a list ([]).",
         ),
-        ([NETWORK, "X"], "data/networks.yml: field '1': expected a mapping of a share network, got 'X'."),
+        (
+            [NETWORK, "X"],
+            "data/networks.yml: the second share network: expected a mapping of a share network, got 'X'.",
+        ),
         (
             [NETWORK, {**NETWORK, "icon": "gp"}],
-            "data/networks.yml: field '1.icon': expected an icon key of data/icons.yml (tw, fb), got 'gp'.",
+            "data/networks.yml: field 'icon' of the second share network: expected an icon key of data/icons.yml "
+            "(tw, fb), got 'gp'.",
         ),
         (
             [{**NETWORK, "url": "https://x.example/"}],
-            "data/networks.yml: field '0.url': expected a share URL (https: "
+            "data/networks.yml: field 'url' of the first share network: expected a share URL (https: "
             "or mailto:) with a {url} placeholder and optionally {title}, got 'https://x.example/'.",
         ),
         (
             [{**NETWORK, "quote_url": "https://x.example/?u={url}"}],
-            "data/networks.yml: field '0.quote_url': expected "
+            "data/networks.yml: field 'quote_url' of the first share network: expected "
             "a share URL (https: or mailto:) with {url} and {text} placeholders and optionally {title}, got "
             "'https://x.example/?u={url}'.",
         ),
         (
             [{**NETWORK, "lable": "Post"}],
-            "data/networks.yml: field '0.lable': expected one of the known fields of a "
+            "data/networks.yml: field 'lable' of the first share network: expected one of the known fields of a "
             "share network: icon, name, url, label, quote_url, enabled, max_length (did you mean 'label'?).",
         ),
     ],

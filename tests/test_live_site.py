@@ -18,6 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 from PIL import Image
 
 from check_site import check_site
+from page_checks import check_pages
 from support import ROOT, SITE_URL, expected_host_headers, expected_policy, meta
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -173,6 +174,13 @@ def test_the_policy_covers_exactly_each_pages_code(live_site):
 
 def test_the_checks_every_publish_runs_pass(live_site):
     check_site(live_site, SITE_URL)
+
+
+def test_the_checks_of_make_check_pass(live_site):
+    """What `make check` checks on each column page (scripts/page_checks.py), within bench/budget.yml's figures:
+    what an editor runs before pushing passes on the site as it stands."""
+    budget = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))
+    assert check_pages(live_site, SITE_URL, budget["bytes"], budget["requests"]) == (len(COLUMNS), [])
 
 
 def test_the_sitemap_lists_every_column_with_its_last_change(live_site):

@@ -103,8 +103,9 @@ def test_an_author_not_on_x_gives_no_twitter_creator(dated):
 UNDATED = (
     "WARNING -  docs/index.md: field 'date' is not set: readers, link previews and article extractors cannot tell "
     "when the column was written (an extractor may take a date from its text instead). Set 'date' to the day it "
-    "was first published, if that is known; the page shows no date rather than invent one, and the feeds leave "
-    "the column out (a feed entry must carry a date).\n"
+    "was first published; if that is not known, write 'date: unknown' in the front matter to say so, and this "
+    "warning stops. The page shows no date rather than invent one, and the feeds leave the column out (a feed "
+    "entry must carry a date).\n"
 )
 
 

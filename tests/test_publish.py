@@ -619,9 +619,9 @@ def test_workflow_tests_builds_checks_and_deploys_on_push_to_main(workflow):
     runs = [step.get("run", "") for step in build]
     install = next(i for i, run in enumerate(runs) if ".installed" in run)
     test = next(i for i, run in enumerate(runs) if run.strip() in (".ci/run", "make test"))
-    strict = next(i for i, run in enumerate(runs) if run.strip() == "make build")
+    strict = next(i for i, run in enumerate(runs) if run.strip() == "make check")
     assert install < test < strict
-    assert "mkdocs build --strict" in (ROOT / "Makefile").read_text(encoding="utf-8")  # what `make build` runs
+    assert "mkdocs build --strict" in (ROOT / "scripts" / "check.py").read_text(encoding="utf-8")  # `make check`
     # The build's address is Pages' own, checked by check_site.py, which refuses the placeholder.
     text = WORKFLOW.read_text(encoding="utf-8")
     assert "steps.pages.outputs.base_url" in text and "SITE_URL=" in text

@@ -224,4 +224,7 @@ def test_a_network_option_is_checked_with_its_line(field, value, expected):
     network = {**NETWORK, field: value}
     with pytest.raises(data.InputError) as error:
         sharing.check_networks(located([network], {f"0.{field}": 7}), ICONS)
-    assert str(error.value) == f"data/networks.yml, line 7: field '0.{field}': expected {expected}."
+    assert (
+        str(error.value)
+        == f"data/networks.yml, line 7: field '{field}' of the first share network: expected {expected}."
+    )

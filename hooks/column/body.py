@@ -13,8 +13,8 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from column import markup
-from column.data import FRONT_MATTER_RE, InputError, url_problem
-from column.paragraphs import read_paragraphs
+from column.data import FRONT_MATTER_RE, InputError, Located, url_problem
+from column.paragraphs import column_paragraphs, read_paragraphs
 
 # Element: the attributes it may carry. Everything Python-Markdown makes of the allowed syntax.
 ALLOWED = {
@@ -221,6 +221,27 @@ def check_pinned_ids(
     sits where it does nothing. `html` is the body as the build rendered it; the line is found as
     stop_at_line finds it."""
     stop_at_line(source, file, render, html, lambda html: pin_problems(html, reserved), PIN_EXPECTED, part)
+
+
+DESCRIPTION_ID = (
+    "the id paragraph 1 (the description) was published with: lower-case words of letters and digits joined by "
+    "'-', as its link showed it"
+)
+
+
+def check_description_id(doc: Located, meta: dict, html: str, reserved: tuple[str, ...]) -> None:
+    """`description_id` in the front matter pins the standfirst's id, as `{#id}` pins a body paragraph's: it has
+    the same form, is not one of the template's ids, and no paragraph of the body (`html`, as rendered) pins it
+    too."""
+    pin = meta.get("description_id")
+    if pin is None:
+        return
+    if not PINNED_ID_RE.fullmatch(pin) or pin != pin.lower():
+        raise doc.fail("description_id", DESCRIPTION_ID, pin)
+    if pin in reserved:
+        raise doc.fail("description_id", DESCRIPTION_ID + ", not one the page's template gives its own element", pin)
+    if pin in [paragraph.id for paragraph in column_paragraphs(html)]:
+        raise doc.fail("description_id", DESCRIPTION_ID + ", not one a body paragraph pins with {#id} too", pin)
 
 
 def ids(html: str) -> set[str]:

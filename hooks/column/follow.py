@@ -64,9 +64,10 @@ def add_pages(files: Files, config: MkDocsConfig, site: Site, follow: Follow) ->
 
 
 def warnings(follow: Follow) -> list[str]:
-    """What a build says of what it cannot offer (warnings that `--strict` lets through): each undated column,
-    which shows no date and is in no feed; and, when no column is dated, that the site has no feed."""
-    said = [data.undated_warning(column.file) for column in follow.columns if "date" not in column.meta]
+    """What a build says of what it cannot offer (warnings that `--strict` lets through): each column without
+    `date` (and without `date: unknown`, which says it is not known), which shows no date and is in no feed; and,
+    when no column is dated, that the site has no feed."""
+    said = [data.undated_warning(column.file) for column in follow.columns if column.warns_undated]
     if follow.columns and not dated(follow):
         said.append(feeds.no_feed_message([column.file for column in follow.columns]))
     return said

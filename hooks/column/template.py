@@ -78,6 +78,7 @@ def page_context(build: Build, source: str, page_url: str) -> PageContext:
         column.meta["description"],
         lambda number: words.text("paragraph.link", n=words.number(number)),
         TEMPLATE_IDS,
+        column.meta.get("description_id"),  # the standfirst's published id, pinned in the front matter
     )
     values, cards = column_context(site, build.follow, column, body, page_url)
     return PageContext(content, {"column": {**values, "standfirst": standfirst}}, cards)
