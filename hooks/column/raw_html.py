@@ -15,7 +15,7 @@ from collections.abc import Callable
 from markdown import Markdown
 
 from column import markup
-from column.body import EXPECTED, stop_at_line
+from column.body import COLUMN_BODY, EXPECTED, stop_at_line
 
 BOLD = "write **the words** (two asterisks on each side) for bold"
 ITALICS = "write *the words* (one asterisk on each side) for italics"
