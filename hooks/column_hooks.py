@@ -48,11 +48,12 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files = material.own_files(files, config.docs_dir)
     with errors_as_build_errors():
-        # Before any page is built: every address that went out has a page or a redirect.
-        sources = {file.dest_uri: file.src_uri for file in files.documentation_pages()}
-        _build.addresses = links_guard.check_addresses(_build.site, sources)
         for file in files.documentation_pages():
             _build.columns[file.src_uri] = pages.read_column(_build.site, file.abs_src_path, file.url)
+        # Before any page is built: every address that went out has a page or a redirect.
+        sources = {file.dest_uri: file.src_uri for file in files.documentation_pages()}
+        columns = {source for source, column in _build.columns.items() if column.is_column}
+        _build.addresses = links_guard.check_addresses(_build.site, sources, columns)
         _build.follow = follow.read_follow(_build.site, _build.columns)
     for message in follow.warnings(_build.follow):
         warn(message)
