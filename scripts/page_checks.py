@@ -2,7 +2,9 @@
 previews agree with each other and with its address, that its images are there at their stated size, that every
 share link carries its address, that its Content-Security-Policy allows exactly the code it inlines (and the
 host's header says the same), that the sitemap lists it with its last change, and that its first view keeps
-to the budget (bench/budget.yml: one request, a gzipped size).
+to the budget (bench/budget.yml: one request, a gzipped size). On every other page (a plain page, the index of
+columns, an author's page), which has no share links, byline or article to preview: its card, its policy, its
+sitemap entry and its budget.
 
 Standard library only (with the build's HTML reader), as check_site.py; the budget's figures come in as
 arguments (scripts/check.py reads the file). Each check returns its problems, one sentence each, naming the
@@ -53,6 +55,7 @@ class Page:
     fetched: list[str] = field(default_factory=list)  # on a first view
     connects: list[str] = field(default_factory=list)
     refresh: bool = False  # a redirect page (meta refresh)
+    entry: bool = False  # a column: its article is an h-entry (microformats2, overrides/column.html)
     icon_link: bool = False  # without one, a browser asks for /favicon.ico
 
 
@@ -105,6 +108,8 @@ def read_tag(page: Page, tag: markup.Piece, stack: list[tuple[str, list[str], st
         page.fetched += [part.split()[0] for part in values["srcset"].split(",") if part.strip()]
     if values.get("style"):
         page.fetched += css_urls(values["style"])
+    if "h-entry" in values.get("class", "").split():
+        page.entry = True
     if name == "a" and inside(stack, "oc-share__list"):
         page.share_links.append(values.get("href", ""))
     if name in ("title", "h1", "style"):
@@ -142,13 +147,18 @@ def css_urls(css: str) -> list[str]:
     return [m.group(2) or m.group(4) for m in CSS_URL.finditer(css)]
 
 
-def column_pages(site_dir: Path) -> list[Path]:
-    """The column pages of a built site: every page but the not-found one and the redirect pages."""
+def site_pages(site_dir: Path) -> list[Path]:
+    """The pages of a built site: every page but the not-found one and the redirect pages."""
     pages = []
     for path in sorted(Path(site_dir).rglob("*.html")):
         if path.relative_to(site_dir).as_posix() != "404.html" and not read_page(path).refresh:
             pages.append(path)
     return pages
+
+
+def column_pages(site_dir: Path) -> list[Path]:
+    """The column pages of a built site: its pages whose article is a column's."""
+    return [path for path in site_pages(site_dir) if read_page(path).entry]
 
 
 # --- the checks ----------------------------------------------------------------------------------------
@@ -261,10 +271,14 @@ def check_policy(name: str, page: Page, headers: str) -> list[str]:
     return problems
 
 
+def check_listed(name: str, url: str, sitemap: dict[str, str | None]) -> list[str]:
+    return [] if url in sitemap else [f"{name}: {url} is not in sitemap.xml"]
+
+
 def check_sitemap(name: str, page: Page, url: str, sitemap: dict[str, str | None]) -> list[str]:
     last = one(page, "article:modified_time") or one(page, "article:published_time")
     if url not in sitemap:
-        return [f"{name}: {url} is not in sitemap.xml"]
+        return check_listed(name, url, sitemap)
     if sitemap[url] != last:
         return [f"{name}: sitemap.xml gives {url} the last change {sitemap[url]!r}, the page {last!r}"]
     return []
@@ -336,20 +350,27 @@ def check_budget(site_dir: Path, page_path: Path, budget_bytes: int, budget_requ
 
 
 def check_pages(site_dir: Path, site_url: str, budget_bytes: int, budget_requests: int) -> tuple[int, list[str]]:
-    """Every check above on every column page: (the number of pages checked, the problems)."""
+    """Every check above on every column page, and those that apply on every other page: (the number of column
+    pages checked, the problems)."""
     site_dir = Path(site_dir)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     headers = (site_dir / "_headers").read_text(encoding="utf-8") if (site_dir / "_headers").is_file() else ""
     sitemap = read_sitemap(site_dir) if (site_dir / "sitemap.xml").is_file() else {}
-    pages = column_pages(site_dir)
-    problems = [] if pages else ["no column page in the site"]
-    for path in pages:
+    problems: list[str] = []
+    columns = 0
+    for path in site_pages(site_dir):
         name = path.relative_to(site_dir).as_posix()
         url = site_url + name.removesuffix("index.html")
         page = read_page(path)
-        problems += check_previews(name, page, url, site_dir, site_url)
-        problems += check_share_links(name, page, url)
+        if page.entry:
+            columns += 1
+            problems += check_previews(name, page, url, site_dir, site_url)
+            problems += check_share_links(name, page, url)
+            problems += check_sitemap(name, page, url, sitemap)
+        else:
+            problems += check_listed(name, url, sitemap)
+            card = (one(page, "og:image"), one(page, "og:image:width"), one(page, "og:image:height"))
+            problems += check_image(name, *card, site_dir, site_url)
         problems += check_policy(name, page, headers)
-        problems += check_sitemap(name, page, url, sitemap)
         problems += check_budget(site_dir, path, budget_bytes, budget_requests)
-    return len(pages), problems
+    return columns, problems + ([] if columns else ["no column page in the site"])

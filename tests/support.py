@@ -38,8 +38,16 @@ BASE_CONFIG = "mkdocs.base.yml"
 # The public address the tests build with (through SITE_URL, as a deploy preview would).
 SITE_URL = "https://columns.example/ambassadors-view/"
 # The suite's column pages (tests/columns/docs) and the address each is published at: the handed-over column
-# as the home page, and a second column beside it.
-COLUMN_PAGES = {"index.md": SITE_URL, "second.md": SITE_URL + "second/"}
+# as the home page, a second column beside it, and a third, by the first one's author.
+COLUMN_PAGES = {"index.md": SITE_URL, "second.md": SITE_URL + "second/", "third.md": SITE_URL + "third/"}
+# The suite's pages that are not columns, each with its own link-preview card: its plain page, the index of
+# columns and a page for each of the two authors (tests/columns/data/authors.yml).
+OTHER_PAGES = {
+    "about.md": SITE_URL + "about/",
+    "columns/index.md": SITE_URL + "columns/",
+    "authors/nunez/index.md": SITE_URL + "authors/nunez/",
+    "authors/yakovenko/index.md": SITE_URL + "authors/yakovenko/",
+}
 # The suite's columns in other languages (tests/columns/languages/<theme.language>/): each holds its own docs/,
 # the data files that differ (authors and share networks named in that language) and its site settings.
 LANGUAGES = ("ru-RU", "ar")
@@ -238,13 +246,17 @@ FINGERPRINTED = [
 FINGERPRINTED_IF_REDIRECTS = ["assets/redirect.*.js"]
 
 
-def expected_host_headers(site: Path, policy: str, columns: int = len(COLUMN_PAGES)) -> str:
-    """HOST_HEADERS for a built site with this policy and this many column pages (each has its own cards). Each
-    fingerprinted file is found on disk, and its name's hash checked against its content here, with hashlib."""
+def expected_host_headers(
+    site: Path, policy: str, columns: int = len(COLUMN_PAGES), others: int = len(OTHER_PAGES)
+) -> str:
+    """HOST_HEADERS for a built site with this policy, this many column pages (each has its card in four ratios)
+    and this many other pages (each has its card). Each fingerprinted file is found on disk, and its name's hash
+    checked against its content here, with hashlib."""
     cached = []
     for pattern in FINGERPRINTED:
         paths = list(site.glob(pattern))
-        assert len(paths) == (columns if pattern.startswith("assets/card") else 1), f"{pattern}: {paths}"
+        count = columns + others if pattern == "assets/card.*.png" else columns if "card" in pattern else 1
+        assert len(paths) == count, f"{pattern}: {paths}"
         for path in paths:
             fingerprint = path.name.rsplit(".", 2)[1]
             assert fingerprint == hashlib.sha256(path.read_bytes()).hexdigest()[:10], f"{path.name}: not its hash"
@@ -452,8 +464,8 @@ CONTEXTS = {
     "byline": (".oc-byline a", "text"),
     "disclaimer": (".oc-disclaimer", "text"),
     "bio name": (".oc-bio__text strong", "text"),
-    "bio handle": (".oc-bio__text a", "text"),
-    "bio handle link": (".oc-bio__text a", "href"),
+    "bio handle": (".oc-bio__text a.u-url", "text"),
+    "bio handle link": (".oc-bio__text a.u-url", "href"),
     "profile link": (".oc-bio__profile", "href"),
     "profile label": (".oc-bio__profile", "aria-label"),
     "profile title": (".oc-bio__profile", "title"),

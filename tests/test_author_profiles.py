@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from column import data, profiles
 from sharing_support import AUTHOR, PROFILES, sharing_project
-from support import build, meta
+from support import SITE_URL, build, meta
 
 ICONS = {
     "tw": "fontawesome/brands/x-twitter",
@@ -44,7 +44,7 @@ def test_the_bio_links_every_profile_by_its_icon_with_rel_me(built):
     assert (
         text(bio.cssselect(".oc-bio__text")[0]) == f"{AUTHOR}, Columnist, Example Times. Follow her on X @ngozi_example"
     )
-    (named,) = bio.cssselect(".oc-bio__text a")
+    (named,) = bio.cssselect(".oc-bio__text a.u-url")  # the name links to the author's page
     assert named.get("href") == PROFILES[0][2] and "me" in named.get("rel").split()
     icons = bio.cssselect(".oc-bio__profiles a")
     assert [(a.get("aria-label"), a.get("href")) for a in icons] == [
@@ -68,7 +68,8 @@ def test_link_previews_and_structured_data_credit_the_author(built):
     assert page.xpath("//meta[@name='fediverse:creator']/@content") == ["@ngozi@mastodon.example"]
     assert not page.xpath("//meta[@property='article:author']")  # no Facebook profile
     (jsonld,) = [json.loads(block) for block in page.xpath("//script[@type='application/ld+json']/text()")]
-    assert jsonld["author"]["url"] == PROFILES[0][2]
+    # The author's url is their page on the site (tests/test_site_pages.py); every profile is among sameAs.
+    assert jsonld["author"]["url"] == SITE_URL + "authors/okafor/"
     assert jsonld["author"]["sameAs"] == [url for _, _, url in PROFILES]
 
 

@@ -68,7 +68,9 @@ def test_icon_name_line_is_not_shown(page, seed):
 def test_author_bio_and_profile_links(page, seed):
     (bio,) = page.cssselect(".oc-bio__text")
     assert text(bio) == seed.bio
-    (handle,) = bio.cssselect("a")
+    # The name links to the author's page on the site (tests/test_site_pages.py), the handle to the profile.
+    name, handle = bio.cssselect("a")
+    assert name.get("href") == "./authors/yakovenko/" and text(name) == "Dr Alexander Yakovenko"
     assert handle.get("href") == PROFILE and text(handle) == "@Amb_Yakovenko"
     (icon_link,) = page.cssselect(".oc-bio__profile")
     assert icon_link.get("href") == PROFILE
@@ -173,8 +175,9 @@ def test_every_control_has_an_accessible_name(page):
 def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
     icons = page.cssselect(".oc-icon")
     # Eight networks (Mastodon's a button), copy (link + check), share, profile, theme (moon + sun); the passage
-    # toolbar: the four networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share.
-    expected = 8 + 6 + 4 + 3
+    # toolbar: the four networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share;
+    # the header's Follow.
+    expected = 8 + 6 + 4 + 3 + 1
     assert len(icons) == expected
     used = set()
     for icon in icons:
@@ -197,6 +200,7 @@ def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
         "share",
         "theme-dark",
         "theme-light",
+        "feed",
     ]
     (sprite,) = page.xpath("//svg[@class='oc-sprite']")
     assert sprite.get("aria-hidden") == "true"

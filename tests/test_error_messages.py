@@ -418,7 +418,7 @@ def test_a_right_front_matter_is_returned():
             {"template": "main.html"},
             AUTHORS,
             "docs/index.md, line 2: field 'template': expected 'column.html', the column layout "
-            "(overrides/column.html), got 'main.html'.",
+            "(overrides/column.html), or no 'template' for a plain page, got 'main.html'.",
         ),
         (
             {"author": "nobody"},
@@ -447,7 +447,7 @@ def test_a_right_front_matter_is_returned():
             {"disclaimer": None},
             AUTHORS,
             "docs/index.md: field 'disclaimer': expected a non-empty string; it is required for a column's front "
-            "matter and missing.",
+            "matter (a page whose front matter sets 'template: column.html') and missing.",
         ),
     ],
 )

@@ -94,7 +94,9 @@ def test_dates_and_the_sites_handle_stay_exact_among_hostile_text(hostile):
     assert not_found.xpath("//head/link[@rel='apple-touch-icon']/@href") == [icon]
     assert data["publisher"]["logo"]["url"].startswith(site_url + "assets/logo.")
     assert all(image["url"].startswith(site_url + "assets/card-") for image in data["image"])
-    assert data["author"]["url"] == HOSTILE_URLS["profile.url"]
+    # The author's page on the site (the author's key is not among the hostile fields); the profile, sameAs.
+    assert data["author"]["url"] == site_url + "authors/yakovenko/"
+    assert data["author"]["sameAs"] == [HOSTILE_URLS["profile.url"]]
 
 
 def test_json_ld_stays_valid_and_inert(hostile):
@@ -172,9 +174,10 @@ def test_the_404_page_sitemap_and_robots_show_the_input(hostile):
     assert [a.get("href") for a in not_found.cssselect(".oc-not-found a")] == [base]
     assert read(not_found, ".oc-footer p", "text").startswith(site_name + ". ")
     sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    # Every page of the suite's site (tests/test_previews.py, SITEMAP_URLS), at the hostile address.
     assert [loc.text for loc in sitemap.iter("{*}loc")] == [
-        HOSTILE_URLS["site_url"],
-        HOSTILE_URLS["site_url"] + "second/",
+        HOSTILE_URLS["site_url"] + path
+        for path in ("", "about/", "second/", "third/", "columns/", "authors/nunez/", "authors/yakovenko/")
     ]
     robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert f"Sitemap: {HOSTILE_URLS['site_url']}sitemap.xml" in robots

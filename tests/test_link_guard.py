@@ -35,6 +35,10 @@ SECOND_IDS = [
     "history-offers-the-same-words-again",
     "an-agreement-written-as-ceasefire-in",
 ]
+# tests/columns/docs/third.md: its standfirst and its two paragraphs' first six words.
+THIRD_IDS = ["a-week-after-palmyra-the-talks", "this-text-was-written-for-the", "what-no-army-can-settle-is"]
+# Every column of the suite's site, as the suite's record writes them.
+COLUMN_IDS = {"/": INDEX_IDS, "/second/": SECOND_IDS, "/third/": THIRD_IDS}
 
 
 def recorded_project(dest: Path) -> Path:
@@ -65,7 +69,7 @@ def ids_on(page: Path) -> list[str]:
 
 def test_the_suites_record_reads_as_written():
     record = published.read_record(RECORD.read_text(encoding="utf-8"), "r.yml")
-    assert record.pages == {"/": INDEX_IDS, "/second/": SECOND_IDS}
+    assert record.pages == COLUMN_IDS
     assert record.line("/") == 4 and record.line("/", INDEX_IDS[1]) == 6 and record.line("/second/") == 12
 
 
@@ -377,7 +381,8 @@ def test_a_redirect_leads_from_a_page_that_is_gone_to_a_page_of_the_site(tmp_pat
 
 
 def test_what_a_built_site_publishes_is_read_from_its_pages(site):
-    assert record.site_pages(site) == {"/": INDEX_IDS, "/second/": SECOND_IDS}
+    # The columns; not the plain page, the index or the authors' pages, which have no paragraph links.
+    assert record.site_pages(site) == COLUMN_IDS
 
 
 def test_make_record_adds_what_went_out_and_keeps_what_is_recorded(site, tmp_path, capsys):
@@ -388,7 +393,7 @@ def test_make_record_adds_what_went_out_and_keeps_what_is_recorded(site, tmp_pat
     assert capsys.readouterr().out == "record: data/published.yml updated\n"
     text = (project / "data" / "published.yml").read_text(encoding="utf-8")
     assert text.startswith("# What went out:")
-    assert published.read_record(text).pages == {"/gone/": ["old-id"], "/": INDEX_IDS, "/second/": SECOND_IDS}
+    assert published.read_record(text).pages == {"/gone/": ["old-id"], **COLUMN_IDS}
     assert record.main([str(site), "--project", str(project)]) == 0
     assert capsys.readouterr().out == "record: data/published.yml unchanged\n"
 
@@ -396,15 +401,12 @@ def test_make_record_adds_what_went_out_and_keeps_what_is_recorded(site, tmp_pat
 def test_the_workflow_passes_the_ids_from_its_build_job_to_its_record_job(site, tmp_path, capsys):
     assert record.main([str(site), "--print-ids"]) == 0
     line = capsys.readouterr().out
-    assert line.count("\n") == 1 and json.loads(line) == {"/": INDEX_IDS, "/second/": SECOND_IDS}
+    assert line.count("\n") == 1 and json.loads(line) == COLUMN_IDS
     ids = tmp_path / "ids.json"
     ids.write_text(line, encoding="utf-8")
     project = tmp_path / "project"
     assert record.main(["--ids", str(ids), "--project", str(project)]) == 0
-    assert published.read_record((project / "data" / "published.yml").read_text(encoding="utf-8")).pages == {
-        "/": INDEX_IDS,
-        "/second/": SECOND_IDS,
-    }
+    assert published.read_record((project / "data" / "published.yml").read_text(encoding="utf-8")).pages == COLUMN_IDS
     ids.write_text('{"/": [1]}', encoding="utf-8")
     assert record.main(["--ids", str(ids), "--project", str(project)]) == 1
 
@@ -428,4 +430,4 @@ def test_make_publish_records_what_it_published(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "publish: data/published.yml updated: commit it\n" in result.stdout
     text = (project / "data" / "published.yml").read_text(encoding="utf-8")
-    assert published.read_record(text).pages == {"/": INDEX_IDS, "/second/": SECOND_IDS}
+    assert published.read_record(text).pages == COLUMN_IDS

@@ -18,6 +18,7 @@ from support import (
     COLUMN_PAGES,
     HOSTILE_URLS,
     ORIGINAL,
+    OTHER_PAGES,
     PALETTE,
     SECOND_URL,
     SITE_URL,
@@ -110,10 +111,11 @@ def test_json_ld_opinion_news_article(metadata, og, seed):
     assert data["articleSection"] == seed.column
     assert data["inLanguage"] == "en-GB"
     assert data["url"] == data["mainEntityOfPage"] == SITE_URL
+    # The author's url is their page on the site (what search engines ask for); the profile is in sameAs.
     assert data["author"] == {
         "@type": "Person",
         "name": "Dr Alexander Yakovenko",
-        "url": PROFILE,
+        "url": SITE_URL + "authors/yakovenko/",
         "jobTitle": "Russian Ambassador to the United Kingdom of Great Britain and Northern Ireland, "
         "Deputy foreign minister (2005-2011)",
         "sameAs": [PROFILE],
@@ -213,7 +215,8 @@ def test_favicon_ico_at_the_root_has_16_32_and_48_px(site, page, og):
 
 
 def test_no_time_appears_without_a_date(page, og):
-    assert not page.xpath("//time")
+    # In the column; "More from" after it gives the other columns' dates.
+    assert not page.xpath("//article//time")
     assert not {"article:published_time", "article:modified_time"} & set(og)
 
 
@@ -261,19 +264,29 @@ def test_two_builds_give_the_same_bytes_offline(suite_project, site, tmp_path):
     assert result.returncode == 0, result.stderr
     first, second = tree(site), tree(tmp_path / "again")
     assert {"favicon.ico", "apple-touch-icon.png"} <= set(first)
-    # Each column's card and its three other ratios; the logo and the touch icon, once for the site.
-    assert sum(name.endswith(".png") for name in first) == 4 * len(COLUMN_PAGES) + 2
+    # Each column's card and its three other ratios, each other page's card; the logo and the touch icon, once.
+    assert sum(name.endswith(".png") for name in first) == 4 * len(COLUMN_PAGES) + len(OTHER_PAGES) + 2
     assert sorted(second) == sorted(first)
     assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_sitemap_and_robots(site):
-    # Every column, each with its last change where the front matter gives one (the second column's `updated`).
+    # Every page, each with its last change where the front matter gives one: the second column's `updated`, the
+    # third's correction, the plain page's `updated`; a page that lists columns, the latest of theirs. The pages of
+    # docs/ first (index.md, then by name), then the index of columns and the authors' pages.
     sitemap = lxml_etree.fromstring((site / "sitemap.xml").read_bytes())
     entries = [
         [(child.tag.rpartition("}")[2], child.text) for child in url]
         for url in sitemap.iterfind("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
     ]
-    assert entries == [[("loc", SITE_URL)], [("loc", SECOND_URL), ("lastmod", "2016-04-05T08:30:00+01:00")]]
+    assert entries == [
+        [("loc", SITE_URL)],
+        [("loc", SITE_URL + "about/"), ("lastmod", "2016-04-12")],
+        [("loc", SECOND_URL), ("lastmod", "2016-04-05T08:30:00+01:00")],
+        [("loc", SITE_URL + "third/"), ("lastmod", "2016-04-12")],
+        [("loc", SITE_URL + "columns/"), ("lastmod", "2016-04-12")],
+        [("loc", SITE_URL + "authors/nunez/"), ("lastmod", "2016-04-05T08:30:00+01:00")],
+        [("loc", SITE_URL + "authors/yakovenko/"), ("lastmod", "2016-04-12")],
+    ]
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"

@@ -6,6 +6,7 @@ from the specs, so that correcting a word, dating a column, changing its author 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -47,6 +48,20 @@ def columns() -> dict[str, tuple[dict, str]]:
 
 
 COLUMNS = columns()
+
+
+def pages_around_the_columns() -> dict[str, list[str]]:
+    """{URL path of each page the site makes beside the columns: the paths of the columns it lists}: the index,
+    once there are two columns, and a page for each author."""
+    around = {"columns/": list(COLUMNS)} if len(COLUMNS) > 1 else {}
+    for path, (fields, _) in COLUMNS.items():
+        around.setdefault(f"authors/{fields['author']}/", []).append(path)
+    return around
+
+
+def plain_pages() -> list[Path]:
+    docs = ROOT / settings().get("docs_dir", "docs")
+    return [path for path in docs.rglob("*.md") if "template:" not in path.read_text(encoding="utf-8-sig")]
 
 
 def words(element) -> str:
@@ -105,7 +120,9 @@ def test_link_previews_agree_with_the_front_matter_and_each_other(live_site, pag
     author = yaml.safe_load((ROOT / "data" / "authors.yml").read_text(encoding="utf-8"))[fields["author"]]
     assert meta(page, "author") == data["author"]["name"] == author["name"]
     assert words(page.cssselect(".oc-byline a")[0]) == author["name"]
-    assert data["author"]["url"] == author["profile"]["url"]
+    # The author's url is their page on the site; their profile is one of the Person's sameAs.
+    assert data["author"]["url"] == SITE_URL + f"authors/{fields['author']}/"
+    assert author["profile"]["url"] in data["author"]["sameAs"]
     # article:author, when given (a Facebook profile), is that profile.
     assert page.xpath("//meta[@property='article:author']/@content") in ([], [author["profile"]["url"]])
     # Every image a preview shows is in the site, at the size the tags give.
@@ -151,7 +168,7 @@ def test_the_policy_covers_exactly_each_pages_code(live_site):
         policies.add(policy)
     (policy,) = policies  # one stylesheet and the same two scripts on every page
     assert (live_site / "_headers").read_text(encoding="utf-8") == expected_host_headers(
-        live_site, policy, len(COLUMNS)
+        live_site, policy, len(COLUMNS), len(pages_around_the_columns()) + len(plain_pages())
     )
 
 
@@ -172,5 +189,20 @@ def test_the_sitemap_lists_every_column_with_its_last_change(live_site):
         url.findtext("{*}loc"): url.findtext("{*}lastmod")
         for url in sitemap.iterfind("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
     }
-    expected = {SITE_URL + path: fields.get("updated") or fields.get("date") for path, (fields, _) in COLUMNS.items()}
-    assert listed == expected
+    expected = {SITE_URL + path: last_change(fields) for path, (fields, _) in COLUMNS.items()}
+    # The pages around the columns: the last change of a column they list, where one is known.
+    for path, listed_columns in pages_around_the_columns().items():
+        known = [expected[SITE_URL + column] for column in listed_columns if expected[SITE_URL + column]]
+        expected[SITE_URL + path] = max(known, key=lambda value: value[:10]) if known else None
+    assert {url: lastmod for url, lastmod in listed.items() if url not in plain_urls()} == expected
+
+
+def last_change(fields: dict) -> str | None:
+    corrections = fields.get("corrections") or []
+    return fields.get("updated") or (corrections[-1]["date"] if corrections else None) or fields.get("date")
+
+
+def plain_urls() -> set[str]:
+    docs = ROOT / settings().get("docs_dir", "docs")
+    paths = [path.relative_to(docs).with_suffix("") for path in plain_pages()]
+    return {SITE_URL + "".join(f"{part}/" for part in (p.parts[:-1] if p.name == "index" else p.parts)) for p in paths}

@@ -45,7 +45,8 @@ def png(width: int, height: int) -> bytes:
 
 
 def test_the_suites_site_passes_every_page_check(site):
-    assert page_checks.check_pages(site, SITE_URL, BUDGET_BYTES, BUDGET_REQUESTS) == (2, [])
+    # Three columns; the plain page, the index and the authors' pages pass the checks that apply to them.
+    assert page_checks.check_pages(site, SITE_URL, BUDGET_BYTES, BUDGET_REQUESTS) == (3, [])
 
 
 def test_a_png_is_measured_from_its_header():
@@ -115,6 +116,20 @@ def test_a_png_is_measured_from_its_header():
             "which is not in the built site",
         ),
         ("index.html", "</head>", '<script src="assets/extra.js"></script></head>', "requests, over the budget of 1"),
+        # A page that is not a column: its policy, its sitemap entry and its budget are checked too.
+        ("columns/index.html", "<style>", "<style>p{}", "columns/index.html: style-src allows"),
+        (
+            "sitemap.xml",
+            f"<loc>{SITE_URL}about/</loc>",
+            f"<loc>{SITE_URL}elsewhere/</loc>",
+            f"about/index.html: {SITE_URL}about/ is not in sitemap.xml",
+        ),
+        (
+            "authors/nunez/index.html",
+            "</head>",
+            '<link rel="stylesheet" href="assets/missing.css"></head>',
+            "which is not in the built site",
+        ),
     ],
 )
 def test_each_page_check_fails_on_what_it_guards_against(copy, file, old, new, expected):
@@ -141,9 +156,11 @@ def test_a_first_view_over_the_byte_budget_is_found(copy):
 def test_redirect_pages_and_the_not_found_page_are_not_column_pages(copy):
     (copy / "old").mkdir()
     (copy / "old" / "index.html").write_text('<meta http-equiv="refresh" content="0; url=../">', encoding="utf-8")
+    # Nor are the plain page, the index and the authors' pages.
     assert [path.relative_to(copy).as_posix() for path in page_checks.column_pages(copy)] == [
         "index.html",
         "second/index.html",
+        "third/index.html",
     ]
 
 
@@ -166,7 +183,7 @@ def test_make_check_passes_on_the_suites_columns_and_stops_on_a_broken_link(tmp_
     # No SITE_URL: mkdocs.yml's placeholder address, which an editor's checkout has; a publish would refuse it.
     result = run_check(project, site_url=None)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^check: OK, 2 column pages \(", result.stdout, flags=re.M), result.stdout
+    assert re.search(r"^check: OK, 3 column pages \(", result.stdout, flags=re.M), result.stdout
     assert "check: note: the site URL 'https://example.com/' is a placeholder" in result.stderr
     assert (project / "site" / "second" / "index.html").is_file()
     edit(project / "docs" / "second.md", "Talks in Geneva resumed", "In Geneva, talks resumed")

@@ -78,14 +78,16 @@ def test_dates_in_json_ld(dated):
     _, _, data, _ = dated
     assert data["datePublished"] == "2016-04-04"
     assert data["dateModified"] == "2016-04-05T08:30:00+01:00"
-    assert data["author"]["url"] == SECOND_PROFILE and data["inLanguage"] == "en-GB"
+    assert data["author"]["url"] == SITE_URL + "authors/nunez/" and data["author"]["sameAs"] == [SECOND_PROFILE]
+    assert data["inLanguage"] == "en-GB"
     assert [(image["width"], image["height"]) for image in data["image"]] == [(1200, 675), (1200, 900), (1200, 1200)]
     assert data["publisher"]["logo"]["url"].startswith(SITE_URL + "assets/logo.")
 
 
 def test_sitemap_lastmod_is_the_updated_date(dated):
     _, _, _, sitemap = dated
-    assert re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap) == ["2016-04-05T08:30:00+01:00"]
+    (lastmod,) = re.findall(rf"<loc>{re.escape(SECOND_URL)}</loc>\s*<lastmod>([^<]*)</lastmod>", sitemap)
+    assert lastmod == "2016-04-05T08:30:00+01:00"
 
 
 def test_an_author_not_on_x_gives_no_twitter_creator(dated):
@@ -102,7 +104,8 @@ UNDATED = (
     "WARNING -  docs/index.md: field 'date' is not set: readers, link previews and article extractors cannot tell "
     "when the column was written (an extractor may take a date from its text instead). Set 'date' to the day it "
     "was first published; if that is not known, write 'date: unknown' in the front matter to say so, and this "
-    "warning stops. The page shows no date rather than invent one.\n"
+    "warning stops. The page shows no date rather than invent one, and the feeds leave the column out (a feed "
+    "entry must carry a date).\n"
 )
 
 

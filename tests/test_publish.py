@@ -29,7 +29,7 @@ import yaml
 import publish
 from check_site import summary
 from publish_support import KINDS, Call, FileSystemSpy, contents, sigterm_to_this_thread, snapshot, stand_in_site
-from support import COLUMN_PAGES, ROOT, SITE_URL, build, offline_env
+from support import COLUMN_PAGES, OTHER_PAGES, ROOT, SITE_URL, build, offline_env
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
@@ -69,7 +69,8 @@ def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, suite_pr
     assert first.returncode == 0, first.stderr
     assert dest.is_symlink() and (dest / "index.html").is_file() and (dest / "404.html").is_file()
     counts = summary(dest)
-    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == len(COLUMN_PAGES) + 1  # and 404.html
+    pages = len(COLUMN_PAGES) + len(OTHER_PAGES) + 1  # and 404.html
+    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == pages
     assert f"{counts['bytes']:,} bytes" in first.stdout
     assert SITE_URL in (dest / "index.html").read_text(encoding="utf-8")
     before = snapshot(webroot)

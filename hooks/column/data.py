@@ -275,16 +275,20 @@ FRONT_MATTER = {
     "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
     "corrections": ("a list of corrections", False),  # the editor's notes, oldest first: check_corrections
 }
+# What the errors call it, saying what makes a page a column (a page without `template` is a plain one).
+COLUMN = f"a column's front matter (a page whose front matter sets 'template: {COLUMN_TEMPLATE}')"
 CORRECTIONS = "a list of corrections, oldest first, each with 'date' and 'text' (leave the field out if none)"
 # A correction's text is a sentence of Markdown, checked like the body by the hooks (body.sentence_html).
 CORRECTION = {"date": (DATE, True), "text": (TEXT, True)}
 
 
 def check_front_matter(doc: Located, authors: dict) -> dict:
-    meta = check_fields(doc, doc.value, "", FRONT_MATTER, "a column's front matter")
+    meta = check_fields(doc, doc.value, "", FRONT_MATTER, COLUMN)
     if meta["template"] != COLUMN_TEMPLATE:
         raise doc.fail(
-            "template", f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE})", meta["template"]
+            "template",
+            f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE}), or no 'template' for a plain page",
+            meta["template"],
         )
     if meta["author"] not in authors:
         known = ", ".join(sorted(authors)) or "none"
@@ -327,13 +331,40 @@ def check_corrections(doc: Located, meta: dict) -> None:
         )
 
 
+# --- a plain page's front matter (a page without `template`: an "About", a corrections policy) ----------
+
+PLAIN_TEMPLATE = "page.html"
+PLAIN_FRONT_MATTER = {
+    "title": (TEXT, True),  # the page's heading and <title>
+    "description": (TEXT, True),  # the meta description and the link preview's text
+    "updated": (DATE, False),  # when it last changed in substance: the sitemap's lastmod
+}
+PLAIN = f"a plain page's front matter (a page without 'template'; 'template: {COLUMN_TEMPLATE}' makes a page a column)"
+
+
+def is_column(meta: dict) -> bool:
+    """Whether a page's front matter makes it a column: the one field that tells a column from a plain page."""
+    return meta.get("template") == COLUMN_TEMPLATE
+
+
+def check_page(doc: Located, authors: dict) -> dict:
+    """A page's checked front matter: a column's (check_front_matter) when it names a template, else a plain
+    page's, with the template that draws it."""
+    if isinstance(doc.value, dict) and "template" in doc.value:
+        return check_front_matter(doc, authors)
+    meta = check_fields(doc, doc.value, "", PLAIN_FRONT_MATTER, PLAIN)
+    return {**meta, "template": PLAIN_TEMPLATE}
+
+
 def undated_warning(file: str) -> str:
-    """What a build of a column without `date` says: the page invents none, so nothing on it tells when."""
+    """What a build of a column without `date` says, once: the page invents none, so nothing on it tells when,
+    and the feeds leave it out (a feed entry must carry a date)."""
     return (
         f"{file}: field 'date' is not set: readers, link previews and article extractors cannot tell when the "
         "column was written (an extractor may take a date from its text instead). Set 'date' to the day it was "
         "first published; if that is not known, write 'date: unknown' in the front matter to say so, and this "
-        "warning stops. The page shows no date rather than invent one."
+        "warning stops. The page shows no date rather than invent one, and the feeds leave the column out (a feed "
+        "entry must carry a date)."
     )
 
 

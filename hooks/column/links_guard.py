@@ -37,11 +37,12 @@ def stopped(problems: list[str]) -> InputError:
 # --- pages ---------------------------------------------------------------------------------------------
 
 
-def check_addresses(site: Site, pages: dict[str, str]) -> dict[str, list[str]]:
+def check_addresses(site: Site, pages: dict[str, str], columns: set[str]) -> dict[str, list[str]]:
     """Before any page is built: every recorded address has a page or a redirect (mkdocs.yml), and no redirect
     replaces a page. `pages`: each page's file in the site (such as "second/index.html") -> its source
-    ("second.md"). Returns, by source, the addresses a link to that page may have: its own, and the old ones
-    redirected to it."""
+    ("second.md"); `columns`: the sources that are columns (a plain page has no paragraph links, so no record).
+    Returns, by source, the addresses a link to that page may have: its own, and the old ones redirected to
+    it."""
     by_address = {published.address_of(path): source for path, source in pages.items()}
     addresses = {source: [address] for address, source in by_address.items()}
     for old, new in site.redirects.items():
@@ -56,7 +57,7 @@ def check_addresses(site: Site, pages: dict[str, str]) -> dict[str, list[str]]:
             )
         addresses[target].append(address)
     redirected = {address for found in addresses.values() for address in found[1:]}
-    problems = page_problems(site.record, by_address, redirected)
+    problems = page_problems(site.record, by_address, redirected, columns)
     if problems:
         raise stopped(problems)
     return addresses
@@ -71,10 +72,11 @@ def source_of(address: str) -> str:
     return (path[: -len(".html")] if path.endswith(".html") else path) + ".md"
 
 
-def page_problems(record: Record, pages: dict[str, str], redirected: set[str]) -> list[str]:
+def page_problems(record: Record, pages: dict[str, str], redirected: set[str], columns: set[str]) -> list[str]:
     """A recorded address that this build neither has a page at (`pages`: address -> its docs/ file) nor
-    redirects (`redirected`: addresses mkdocs.yml redirects), each said with the lines that fix it."""
-    new_pages = sorted(source for address, source in pages.items() if address not in record.pages)
+    redirects (`redirected`: addresses mkdocs.yml redirects), each said with the lines that fix it; the
+    redirect's target is the one column (of `columns`) that the record does not have, if there is one."""
+    new_pages = sorted(s for address, s in pages.items() if address not in record.pages and s in columns)
     target = new_pages[0] if len(new_pages) == 1 else REDIRECTS_EXAMPLE
     problems = []
     for address in record.pages:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from markdown import Markdown
 
 from column import markup
-from column.body import EXPECTED, stop_at_line
+from column.body import COLUMN_BODY, EXPECTED, stop_at_line
 
 BOLD = "write **the words** (two asterisks on each side) for bold"
 ITALICS = "write *the words* (one asterisk on each side) for italics"
@@ -54,11 +54,11 @@ def refusals(html: str) -> list[str]:
     ]
 
 
-def check_body(source: str, file: str, typed: Callable[[str], str]) -> None:
+def check_body(source: str, file: str, typed: Callable[[str], str], part: str = COLUMN_BODY) -> None:
     """Stop on HTML typed into the body of `source` (a page, front matter included) where Markdown does the
     same, naming the line that completes the first such tag. `typed` gives the HTML typed into Markdown, as
-    typed_html does with the build's renderer."""
-    stop_at_line(source, file, typed, None, refusals, EXPECTED)
+    typed_html does with the build's renderer; `part` is what the error calls the body."""
+    stop_at_line(source, file, typed, None, refusals, EXPECTED, part)
 
 
 def sentence_problem(text: str, typed: Callable[[str], str]) -> str | None:

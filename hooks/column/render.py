@@ -113,6 +113,7 @@ def structured_data(
     *,
     meta: dict,
     author: dict,
+    author_url: str,
     page_url: str,
     images: list[dict],
     language: str,
@@ -122,7 +123,9 @@ def structured_data(
     corrections: list[dict] = (),
 ) -> dict:
     """schema.org OpinionNewsArticle. The template serialises it with `tojson`, which escapes <, > and &
-    so that no value can close the <script> block. The dates appear only when the front matter sets them."""
+    so that no value can close the <script> block. The dates appear only when the front matter sets them.
+    `author_url` is the author's page on the site (what search engines ask an author's URL to be); their
+    profiles elsewhere are the Person's sameAs."""
     data = {
         "@context": "https://schema.org",
         "@type": "OpinionNewsArticle",
@@ -138,7 +141,7 @@ def structured_data(
         "author": {
             "@type": "Person",
             "name": author["name"],
-            "url": author["profile"]["url"],
+            "url": author_url,
             "jobTitle": author["roles"],
             "sameAs": [profile["url"] for profile in author["profiles"]],  # every profile (profiles.check_authors)
         },

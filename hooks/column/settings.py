@@ -30,7 +30,7 @@ from column import (
 
 DATA_DIR = "data"
 # Keys of data/icons.yml that the page's templates use, whatever the share networks and authors use.
-TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
+TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon", "feed")
 # The page's own words, by language (beside the templates: part of the product, not the publisher's content).
 TRANSLATIONS = "translations.yml"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
