@@ -11,7 +11,7 @@ import pytest
 from test_corrections import CORRECTIONS, PUBLISHED_ID, REWORDED, reword_and_pin
 from test_validity import BROKEN
 
-from browser_support import CSP_LISTENER, serve
+from browser_support import page_opener, serve
 from support import add_front_matter, build, copy_project
 
 
@@ -36,22 +36,7 @@ def corrected_url(corrected_site):
 def open_corrected(browser, corrected_url):
     """open_corrected(fragment="") -> (page, problems): the corrected page in Chromium, and a list that
     collects console errors and page errors (CSP violations: window.__ocViolations)."""
-    contexts = []
-
-    def _open(fragment: str = ""):
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        contexts.append(context)
-        context.add_init_script(CSP_LISTENER)
-        page = context.new_page()
-        problems = []
-        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.goto(corrected_url + fragment, wait_until="load")
-        return page, problems
-
-    yield _open
-    for context in contexts:
-        context.close()
+    yield from page_opener(browser, corrected_url, viewport={"width": 1280, "height": 800})
 
 
 def test_corrections_are_shown_and_printed(open_corrected):

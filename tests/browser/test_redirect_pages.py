@@ -11,7 +11,7 @@ import pytest
 from test_link_guard import moved_project
 from test_validity import BROKEN
 
-from browser_support import CSP_LISTENER, serve
+from browser_support import page_opener, serve
 from support import build
 
 PARAGRAPH = "history-offers-the-same-words-again"  # the suite's second column's fourth paragraph
@@ -36,22 +36,7 @@ def moved_url(moved_site):
 def open_moved(browser, moved_url):
     """open_moved(path, **context options) -> (page, problems): console errors (CSP refusals among them) and
     uncaught exceptions, on every page the browser went through."""
-    contexts = []
-
-    def _open(path: str, **options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        context.add_init_script(CSP_LISTENER)
-        page = context.new_page()
-        problems = []
-        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.goto(moved_url + path, wait_until="load")
-        return page, problems
-
-    yield _open
-    for context in contexts:
-        context.close()
+    yield from page_opener(browser, moved_url)
 
 
 def test_a_paragraph_link_to_the_old_address_lands_on_its_paragraph(open_moved, moved_url):
