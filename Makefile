@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects asks its users to move to ProperDocs in a banner on every build; tests/test_properdocs.py
+# checks that ProperDocs builds the same site.
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lock screenshots bench publish mutation clean distclean
+.PHONY: serve build check record test lock screenshots bench publish mutation clean distclean
 
 # Re-install only when a lock file changes. Every package, pip included, is pinned with its hash.
 $(VENV)/.installed: requirements.txt
@@ -25,6 +28,16 @@ lock: $(VENV)/.installed-test
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# The editor's command, before pushing: the strict build and every check a publish runs, plus the link previews,
+# the policy, the sitemap and the page budget, on the site as it stands; no browser (scripts/check.py).
+check: $(VENV)/.installed
+	$(BIN)/python scripts/check.py
+
+# After deploying other than by `make publish` or the Pages workflow (which do it themselves): add what went out
+# to data/published.yml, then commit it (scripts/record.py).
+record: build
+	$(BIN)/python scripts/record.py site
 
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
@@ -46,7 +59,8 @@ tests/readability/node_modules/.installed: tests/readability/package.json tests/
 	cd tests/readability && npm ci --no-audit --no-fund
 	touch $@
 
-# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), and the README's pictures,
+# PNGs of the page (light, dark, phone) into screenshots/ (git-ignored), the phone pages of the publisher's
+# site, Russian and Arabic side by side (screenshots/375-light.png, 375-dark.png), and the README's pictures,
 # assets/readme/column.png and passage.png, so that they stay current (tests/browser/screenshots.py).
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python tests/browser/screenshots.py

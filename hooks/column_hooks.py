@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from column import build, data, material, pages, template
+from column import build, data, feeds, follow, links_guard, material, pages, redirect_pages, template
 from column.settings import read_site
 
 # MkDocs calls hooks as module functions, so the state of the build under way is this module's: set by
@@ -46,7 +46,18 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    return material.own_files(files, config.docs_dir)
+    files = material.own_files(files, config.docs_dir)
+    with errors_as_build_errors():
+        for file in files.documentation_pages():
+            _build.columns[file.src_uri] = pages.read_column(_build.site, file.abs_src_path, file.url)
+        # Before any page is built: every address that went out has a page or a redirect.
+        sources = {file.dest_uri: file.src_uri for file in files.documentation_pages()}
+        columns = {source for source, column in _build.columns.items() if column.is_column}
+        _build.addresses = links_guard.check_addresses(_build.site, sources, columns)
+        _build.follow = follow.read_follow(_build.site, _build.columns)
+    for message in follow.warnings(_build.follow):
+        warn(message)
+    return follow.add_pages(files, config, _build.site, _build.follow)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -55,36 +66,46 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
+# The pages the site makes (the index, the authors' pages) have no file in docs/ and no Column: the events
+# below pass them by, and their templates draw them from the Follow.
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    with errors_as_build_errors():
-        column = pages.read_column(_build.site, page.file.abs_src_path)
-    _build.columns[page.file.src_uri] = column
-    page.meta = column.meta
-    if "date" not in column.meta:
-        warn(data.undated_warning(column.file))
+    if page.file.src_uri in _build.columns:
+        page.meta = _build.columns[page.file.src_uri].meta  # checked; a plain page's names its template
     return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    with errors_as_build_errors():
-        body = pages.read_body(_build.site, _build.columns[page.file.src_uri], html)
-    _build.bodies[page.file.src_uri] = body
+    if page.file.src_uri in _build.columns:
+        with errors_as_build_errors():
+            _build.bodies[page.file.src_uri] = pages.read_body(_build.site, _build.columns[page.file.src_uri], html)
     return html
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     source = page.file.src_uri
-    shown = template.page_context(_build.site, _build.columns[source], _build.bodies[source], page.canonical_url)
+    shown = template.page_context(_build, source, page.canonical_url)
     page.content = shown.content
-    context["column"] = shown.column
+    context.update(shown.values)
     _build.cards.update(shown.cards)
+    title = page.title  # the checked front matter's (on_page_markdown), or the title of a page the site makes
+    _build.redirect_pages.update(redirect_pages.leading_to(_build.site, source, page.url, page.canonical_url, title))
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    source = page.file.src_uri
+    column = _build.columns.get(page.file.src_uri)
     with errors_as_build_errors():
-        pages.check_links(_build.columns[source], _build.bodies[source], output)
+        if column:  # a page of docs/, not one the site makes
+            source = page.file.src_uri
+            pages.check_links(column, _build.bodies[source], output)
+            # Every paragraph link that went out to this page still finds its paragraph.
+            links_guard.check_paragraphs(
+                _build.site.record, _build.addresses[source], column, _build.site.render_markdown, output
+            )
+            if column.is_column and "date" in column.meta:  # in the feeds, as its finished page shows it
+                _build.feed_texts[source] = feeds.entry_content(output, page.canonical_url)
         return template.finish_page(_build.site, output)
 
 
@@ -102,8 +123,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def warn(message: str) -> None:
     """Print a warning that does not stop `mkdocs build --strict`, for what may truly be so of a column (it has
-    no date) but should not pass unseen. Strict mode counts the WARNING records of MkDocs' own logger, so this
-    one is written to stderr directly, in the same form."""
+    no date, so no feed has it) but should not pass unseen. Strict mode counts the WARNING records of MkDocs'
+    own logger, so this one is written to stderr directly, in the same form."""
     print(f"WARNING -  {message}", file=sys.stderr)
 
 

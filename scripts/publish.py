@@ -85,8 +85,9 @@ class Interrupted(BaseException):
 
 
 def mkdocs_env() -> dict[str, str]:
-    """The environment mkdocs runs in: this one, without MkDocs' notice about its version 2."""
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    """The environment mkdocs runs in: this one, without the notices MkDocs and mkdocs-redirects print about
+    MkDocs 2 (tests/test_properdocs.py checks that ProperDocs builds the same site)."""
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 
 def build(project: Path, out: Path) -> None:
@@ -440,7 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"publish: published {describe(result)} to {args.dest} (release {result['release']})")
     if result["removed"]:
         print(f"publish: removed old releases: {', '.join(result['removed'])}")
-    return 0
+    from record import after_publish  # what went out, into data/published.yml (scripts/record.py)
+
+    return after_publish(args.project.resolve(), args.dest)
 
 
 if __name__ == "__main__":

@@ -20,17 +20,16 @@ import offline_network
 import pytest
 import yaml
 
+from changes import without_publisher_settings
 from suite_columns import COLUMNS, SITE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = Path(__file__).resolve().parent / "offline"  # sitecustomize.py that refuses sockets
 CODE_PARTS = ("overrides", "hooks")  # taken from the project as it is: the code under test
 CONTENT_PARTS = ("docs", "data")  # taken from tests/columns
-# What the publisher sets in mkdocs.yml: left out of the project's file, and the suite's own taken instead.
-PUBLISHER_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "nav", "extra")
 BASE_CONFIG = "mkdocs.base.yml"
 # Set for every test build, whichever way it runs: Material would otherwise print a banner about MkDocs 2.0.
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # and mkdocs-redirects' one
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -173,13 +172,10 @@ def copy_project(dest: Path, language: str | None = None) -> Path:
 
 
 def project_structure() -> str:
-    """The project's mkdocs.yml without the publisher's settings (PUBLISHER_SETTINGS, theme.language), as YAML."""
+    """The project's mkdocs.yml without the publisher's settings (scripts/changes.py, which the Pages workflow
+    reads them from too), as YAML."""
     from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: its !ENV and !relative tags
 
     with open(ROOT / "mkdocs.yml", "rb") as file:
-        config = yaml_load(file)
-    for name in PUBLISHER_SETTINGS:
-        config.pop(name, None)
-    if isinstance(config.get("theme"), dict):
-        config["theme"].pop("language", None)
+        config = without_publisher_settings(yaml_load(file))
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)

@@ -27,6 +27,8 @@ CACHED = "/{path}\n  Cache-Control: public, max-age=31536000, immutable\n"
 # card and its three other ratios, the publisher logo and the passage toolbar's script.
 CARDS = ["assets/card.*.png", "assets/card-16x9.*.png", "assets/card-4x3.*.png", "assets/card-1x1.*.png"]
 FINGERPRINTED = [*CARDS, "assets/logo.*.png", "assets/passage.*.js"]
+# Fingerprinted too, and only on a site that redirects an old address (mkdocs.yml's redirects): their script.
+FINGERPRINTED_IF_REDIRECTS = ["assets/redirect.*.js"]
 
 
 def sha256_source(code: str) -> str:
@@ -45,15 +47,21 @@ def inline_code(html: str) -> tuple[list[str], str]:
     return re.findall(r"<script>(.*?)</script>", html, flags=re.S), style
 
 
-def expected_host_headers(site: Path, policy: str, columns: int) -> str:
-    """HOST_HEADERS for a built site with this policy and this many column pages (each has its own cards). Each
-    fingerprinted file is found on disk, and its name's hash checked against its content here."""
+def expected_host_headers(site: Path, policy: str, columns: int, others: int = 0) -> str:
+    """HOST_HEADERS for a built site with this policy, this many column pages (each has its card in four ratios)
+    and this many other pages (each has its card). Each fingerprinted file is found on disk, and its name's hash
+    checked against its content here."""
     cached = []
     for pattern in FINGERPRINTED:
         paths = list(site.glob(pattern))
-        assert len(paths) == (columns if pattern in CARDS else 1), f"{pattern}: {paths}"
+        count = columns + others if pattern == CARDS[0] else columns if pattern in CARDS else 1
+        assert len(paths) == count, f"{pattern}: {paths}"
         for path in paths:
             fingerprint = path.name.rsplit(".", 2)[1]
             assert fingerprint == hashlib.sha256(path.read_bytes()).hexdigest()[:10], f"{path.name}: not its hash"
             cached.append(path.relative_to(site).as_posix())
+    for pattern in FINGERPRINTED_IF_REDIRECTS:
+        paths = list(site.glob(pattern))
+        assert len(paths) <= 1, f"{pattern}: {paths}"
+        cached += [path.relative_to(site).as_posix() for path in paths]
     return HOST_HEADERS.format(policy=policy) + "".join(CACHED.format(path=path) for path in sorted(cached))

@@ -9,8 +9,17 @@ from pathlib import Path
 COLUMNS = Path(__file__).resolve().parent / "columns"
 # The public address the tests build with (through SITE_URL, as a deploy preview would).
 SITE_URL = "https://columns.example/ambassadors-view/"
-# The column pages and their addresses: the handed-over column as the home page, a second column beside it.
-COLUMN_PAGES = {"index.md": SITE_URL, "second.md": SITE_URL + "second/"}
+# The column pages and their addresses: the handed-over column as the home page, a second column beside it,
+# and a third, by the first one's author.
+COLUMN_PAGES = {"index.md": SITE_URL, "second.md": SITE_URL + "second/", "third.md": SITE_URL + "third/"}
+# The pages that are not columns, each with its own link-preview card: the plain page, the index of columns
+# and a page for each of the two authors (tests/columns/data/authors.yml).
+OTHER_PAGES = {
+    "about.md": SITE_URL + "about/",
+    "columns/index.md": SITE_URL + "columns/",
+    "authors/nunez/index.md": SITE_URL + "authors/nunez/",
+    "authors/yakovenko/index.md": SITE_URL + "authors/yakovenko/",
+}
 SECOND_URL = COLUMN_PAGES["second.md"]
 # The columns in other languages (tests/columns/languages/<theme.language>/).
 LANGUAGES = ("ru-RU", "ar")

@@ -16,6 +16,7 @@ from build_harness import build
 from built_pages import meta
 from column import data, profiles
 from sharing_support import AUTHOR, PROFILES, sharing_project
+from suite_columns import SITE_URL
 
 ICONS = {
     "tw": "fontawesome/brands/x-twitter",
@@ -45,7 +46,7 @@ def test_the_bio_links_every_profile_by_its_icon_with_rel_me(built):
     assert (
         text(bio.cssselect(".oc-bio__text")[0]) == f"{AUTHOR}, Columnist, Example Times. Follow her on X @ngozi_example"
     )
-    (named,) = bio.cssselect(".oc-bio__text a")
+    (named,) = bio.cssselect(".oc-bio__text a.u-url")  # the name links to the author's page
     assert named.get("href") == PROFILES[0][2] and "me" in named.get("rel").split()
     icons = bio.cssselect(".oc-bio__profiles a")
     assert [(a.get("aria-label"), a.get("href")) for a in icons] == [
@@ -69,7 +70,8 @@ def test_link_previews_and_structured_data_credit_the_author(built):
     assert page.xpath("//meta[@name='fediverse:creator']/@content") == ["@ngozi@mastodon.example"]
     assert not page.xpath("//meta[@property='article:author']")  # no Facebook profile
     (jsonld,) = [json.loads(block) for block in page.xpath("//script[@type='application/ld+json']/text()")]
-    assert jsonld["author"]["url"] == PROFILES[0][2]
+    # The author's url is their page on the site (tests/test_site_pages.py); every profile is among sameAs.
+    assert jsonld["author"]["url"] == SITE_URL + "authors/okafor/"
     assert jsonld["author"]["sameAs"] == [url for _, _, url in PROFILES]
 
 
@@ -83,7 +85,8 @@ def test_a_handle_its_address_contradicts_stops_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"data/authors.yml, line {line}: field 'okafor.more_profiles.1.handle': expected '@ngozi@mastodon.example', "
+        f"data/authors.yml, line {line}: field 'handle' of the second profile in 'okafor.more_profiles': expected "
+        "'@ngozi@mastodon.example', "
         "the handle that its url (https://mastodon.example/@ngozi) names, got '@ngozi@example.social'."
     ) in result.stderr
 
@@ -174,6 +177,16 @@ def test_profiles_are_listed_in_order_the_named_one_first():
     assert alone["profiles"] == [AUTHOR_ENTRY["profile"]]  # one profile, as before
 
 
+# How an error names a field of an author's further profiles: the profile counted from 1.
+PROFILE_FIELDS = {
+    "a.more_profiles": "field 'a.more_profiles'",
+    "a.more_profiles.0.follow": "field 'follow' of the first profile in 'a.more_profiles'",
+    "a.more_profiles.0.icon": "field 'icon' of the first profile in 'a.more_profiles'",
+    "a.more_profiles.0.url": "field 'url' of the first profile in 'a.more_profiles'",
+    "a.more_profiles.1.handle": "field 'handle' of the second profile in 'a.more_profiles'",
+}
+
+
 @pytest.mark.parametrize(
     "more, field, expected",
     [
@@ -214,7 +227,7 @@ def test_profiles_are_listed_in_order_the_named_one_first():
 def test_a_bad_profile_is_refused_with_its_line(more, field, expected):
     with pytest.raises(data.InputError) as error:
         profiles.check_authors(located({"a": {**AUTHOR_ENTRY, "more_profiles": more}}, {field: 12}), ICONS)
-    assert str(error.value) == f"data/authors.yml, line 12: field '{field}': expected {expected}."
+    assert str(error.value) == f"data/authors.yml, line 12: {PROFILE_FIELDS[field]}: expected {expected}."
 
 
 def test_the_named_profiles_handle_is_checked_too():

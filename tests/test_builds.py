@@ -16,12 +16,14 @@ from build_harness import BASE_CONFIG, OFFLINE, build, build_cli, network_cut
 from built_pages import parsed
 from column import render
 from policy_expectations import POLICY, expected_host_headers, expected_policy, inline_code, sha256_source
-from suite_columns import COLUMN_PAGES
+from suite_columns import COLUMN_PAGES, OTHER_PAGES
 
 UNDATED = (
     "WARNING -  docs/index.md: field 'date' is not set: readers, link previews and article extractors cannot tell "
     "when the column was written (an extractor may take a date from its text instead). Set 'date' to the day it "
-    "was first published, if that is known; the page shows no date rather than invent one.\n"
+    "was first published; if that is not known, write 'date: unknown' in the front matter to say so, and this "
+    "warning stops. The page shows no date rather than invent one, and the feeds leave the column out (a feed "
+    "entry must carry a date).\n"
 )
 
 
@@ -37,8 +39,8 @@ def test_a_build_as_a_command_gives_the_same_bytes_offline(suite_project, site, 
     assert result.returncode == 0, result.stderr
     first, second = tree(site), tree(tmp_path / "again")
     assert {"favicon.ico", "apple-touch-icon.png"} <= set(first)
-    # Each column's card and its three other ratios; the logo and the touch icon, once for the site.
-    assert sum(name.endswith(".png") for name in first) == 4 * len(COLUMN_PAGES) + 2
+    # Each column's card and its three other ratios, each other page's card; the logo and the touch icon, once.
+    assert sum(name.endswith(".png") for name in first) == 4 * len(COLUMN_PAGES) + len(OTHER_PAGES) + 2
     assert sorted(second) == sorted(first)
     assert [name for name in first if first[name] != second[name]] == []
     # The home page has no date: one warning, which --strict lets through; the second column, dated, has none.
@@ -105,7 +107,9 @@ def test_page_policy_is_exactly_the_policy_with_hashes_of_its_own_inline_code(si
     assert parsed(site, name).xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [policy]
     assert 'name="referrer" content="strict-origin-when-cross-origin"' in html
     # The host's headers: the same policy and what only a header can say, each fingerprinted file cached.
-    assert (site / "_headers").read_text(encoding="utf-8") == expected_host_headers(site, policy, len(COLUMN_PAGES))
+    assert (site / "_headers").read_text(encoding="utf-8") == expected_host_headers(
+        site, policy, len(COLUMN_PAGES), len(OTHER_PAGES)
+    )
 
 
 def test_the_policy_and_what_only_the_local_preview_relaxes():

@@ -145,7 +145,9 @@ def test_minutes_round_up_and_never_fall_below_one(count, minutes):
 def test_the_author_bio_and_profile_links(page, second, seed):
     bio = one(page, ".oc-bio__text")
     assert words(bio) == seed.bio
-    handle = one(bio, "a")
+    # The name links to the author's page on the site (tests/test_site_pages.py), the handle to the profile.
+    name, handle = bio.cssselect("a")
+    assert name.get("href") == "./authors/yakovenko/" and words(name) == AUTHOR
     assert handle.get("href") == PROFILE and words(handle) == "@Amb_Yakovenko"
     icon_link = one(page, ".oc-bio__profile")
     assert icon_link.get("href") == PROFILE and icon_link.get("aria-label") == "@Amb_Yakovenko on Twitter"
@@ -221,8 +223,9 @@ def test_every_control_has_an_accessible_name(page):
 def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
     icons = page.cssselect(".oc-icon")
     # Eight networks (Mastodon's a button), copy (link + check), share, profile, theme (moon + sun); the passage
-    # toolbar: the four networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share.
-    expected = 8 + 6 + 4 + 3
+    # toolbar: the four networks that take a quote (X, Telegram, WhatsApp, e-mail), copy (link + check), share;
+    # the header's Follow.
+    expected = 8 + 6 + 4 + 3 + 1
     assert len(icons) == expected
     used = set()
     for icon in icons:
@@ -245,6 +248,7 @@ def test_icons_are_drawn_once_each_from_one_icon_set(site, page):
         "share",
         "theme-dark",
         "theme-light",
+        "feed",
     ]
     (sprite,) = page.xpath("//svg[@class='oc-sprite']")
     assert sprite.get("aria-hidden") == "true"
@@ -310,7 +314,9 @@ def test_a_second_column_is_a_page_of_its_own(site, second):
     standfirst = "A ceasefire is only as strong as the same words, kept by every side. Here is what keeping them takes."
     assert words(one(second, ".oc-standfirst")) == standfirst
     assert words(one(second, ".oc-byline a")) == SECOND_AUTHOR
-    home = (site / "index.html").read_text(encoding="utf-8")
-    other = (site / "second" / "index.html").read_text(encoding="utf-8")
+    # Their pages but for "More from" at the end, which lists the other columns by design (tests/test_site_pages.py).
+    more_from = re.compile(r'<nav class="oc-more".*?</nav>', re.S)
+    home = more_from.sub("", (site / "index.html").read_text(encoding="utf-8"))
+    other = more_from.sub("", (site / "second" / "index.html").read_text(encoding="utf-8"))
     assert [text for text in HOME_ONLY if text in other] == []
     assert [text for text in SECOND_ONLY if text in home] == []

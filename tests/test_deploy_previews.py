@@ -14,12 +14,26 @@ from built_pages import parsed
 from check_site import CheckError, check_site
 from check_site import main as check_site_main
 from column import data
-from suite_columns import COLUMN_PAGES, SITE_URL
+from suite_columns import SITE_URL
 
 # A Netlify deploy preview's address, as $DEPLOY_PRIME_URL gives it.
 PREVIEW_URL = "https://deploy-preview-7--columns.example/"
-# The suite's pages (tests/columns): the not-found page, the home page, the second column.
-PAGES = ["404.html", "index.html", "second/index.html"]
+# The suite's pages (tests/columns): the not-found page, the plain page, the authors' pages, the index of columns,
+# the home page, the second and the third column.
+PAGES = [
+    "404.html",
+    "about/index.html",
+    "authors/nunez/index.html",
+    "authors/yakovenko/index.html",
+    "columns/index.html",
+    "index.html",
+    "second/index.html",
+    "third/index.html",
+]
+# What the site's sitemap lists: the pages of docs/ (index.md first, then by name), then the index and the authors.
+SITEMAP_URLS = [
+    SITE_URL + path for path in ("", "about/", "second/", "third/", "columns/", "authors/nunez/", "authors/yakovenko/")
+]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -80,9 +94,8 @@ def test_a_preview_passes_the_checks_as_a_preview_only(preview, monkeypatch, cap
     with pytest.raises(CheckError) as error:
         check_site(preview, PREVIEW_URL)
     assert str(error.value) == (
-        "  - index.html: marked noindex, as a deploy preview is (SITE_PREVIEW=1)\n"
-        "  - second/index.html: marked noindex, as a deploy preview is (SITE_PREVIEW=1)\n"
-        "  - robots.txt: disallows the whole site, as a deploy preview's does (SITE_PREVIEW=1)"
+        "".join(f"  - {page}: marked noindex, as a deploy preview is (SITE_PREVIEW=1)\n" for page in PAGES[1:])
+        + "  - robots.txt: disallows the whole site, as a deploy preview's does (SITE_PREVIEW=1)"
     )
     # The command line reads SITE_PREVIEW, as the build does, so one switch drives both.
     monkeypatch.setenv("SITE_PREVIEW", "1")
@@ -112,7 +125,7 @@ def test_the_site_itself_is_indexed(site):
     assert (site / "robots.txt").read_text(
         encoding="utf-8"
     ) == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
-    assert sitemap_locations(site) == list(COLUMN_PAGES.values())
+    assert sitemap_locations(site) == SITEMAP_URLS
     assert "X-Robots-Tag" not in (site / "_headers").read_text(encoding="utf-8")
 
 
@@ -120,9 +133,8 @@ def test_the_site_fails_the_checks_of_a_preview(site):
     with pytest.raises(CheckError) as error:
         check_site(site, SITE_URL, preview=True)
     assert str(error.value) == (
-        '  - index.html: a preview page without <meta name="robots" content="noindex">\n'
-        '  - second/index.html: a preview page without <meta name="robots" content="noindex">\n'
-        "  - robots.txt: a preview's must disallow the whole site ('Disallow: /')\n"
+        "".join(f'  - {page}: a preview page without <meta name="robots" content="noindex">\n' for page in PAGES[1:])
+        + "  - robots.txt: a preview's must disallow the whole site ('Disallow: /')\n"
         "  - sitemap.xml: a preview's must list no page"
     )
 
@@ -152,4 +164,4 @@ def test_the_switch_is_read_by_the_build(project, tmp_path):
     assert build_error(project, tmp_path / "site", preview="yes") == SWITCH.format("yes")
     site = built(project, tmp_path / "site", preview="0")
     assert robots_meta(site / "index.html") == robots_meta(site / "second" / "index.html") == []
-    assert sitemap_locations(site) == list(COLUMN_PAGES.values())
+    assert sitemap_locations(site) == SITEMAP_URLS

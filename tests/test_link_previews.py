@@ -80,7 +80,8 @@ def test_opengraph_and_the_twitter_card(page, home, seed):
     assert meta(page, "twitter:image:alt") == og["og:image:alt"]
     assert meta(page, "twitter:creator") == "@Amb_Yakovenko"
     # No date, no site handle, no Facebook profile: nothing is invented.
-    assert not page.xpath("//time | //meta[@name='twitter:site'] | //meta[@property='article:author']")
+    # In the column; "More from" after it gives the other columns' dates.
+    assert not page.xpath("//article//time | //meta[@name='twitter:site'] | //meta[@property='article:author']")
     assert not {"article:published_time", "article:modified_time"} & set(og)
 
 
@@ -94,7 +95,8 @@ def test_json_ld_opinion_news_article(home, seed):
     assert found["author"] == {
         "@type": "Person",
         "name": AUTHOR,
-        "url": PROFILE,
+        # The author's url is their page on the site (what search engines ask for); the profile is in sameAs.
+        "url": SITE_URL + "authors/yakovenko/",
         "jobTitle": "Russian Ambassador to the United Kingdom of Great Britain and Northern Ireland, "
         "Deputy foreign minister (2005-2011)",
         "sameAs": [PROFILE],
@@ -181,13 +183,23 @@ def test_the_publisher_logo_and_the_site_icons(site, page, home):
 
 
 def test_sitemap_and_robots(site):
-    # Every column, each with its last change where the front matter gives one (the second column's `updated`).
+    # Every page, each with its last change where the front matter gives one: the second column's `updated`, the
+    # third's correction, the plain page's `updated`; a page that lists columns, the latest of theirs. The pages of
+    # docs/ first (index.md, then by name), then the index of columns and the authors' pages.
     sitemap = lxml_etree.fromstring((site / "sitemap.xml").read_bytes())
     entries = [
         [(child.tag.rpartition("}")[2], child.text) for child in url]
         for url in sitemap.iterfind("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
     ]
-    assert entries == [[("loc", SITE_URL)], [("loc", SECOND_URL), ("lastmod", SECOND_DATES[1])]]
+    assert entries == [
+        [("loc", SITE_URL)],
+        [("loc", SITE_URL + "about/"), ("lastmod", "2016-04-12")],
+        [("loc", SECOND_URL), ("lastmod", SECOND_DATES[1])],
+        [("loc", SITE_URL + "third/"), ("lastmod", "2016-04-12")],
+        [("loc", SITE_URL + "columns/"), ("lastmod", "2016-04-12")],
+        [("loc", SITE_URL + "authors/nunez/"), ("lastmod", SECOND_DATES[1])],
+        [("loc", SITE_URL + "authors/yakovenko/"), ("lastmod", "2016-04-12")],
+    ]
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
 
@@ -210,7 +222,7 @@ def test_a_second_column_gives_its_own_preview_and_dates(site, second, home):
     assert found["description"] == meta(second, "description") == words(one(second, ".oc-standfirst"))
     assert found["url"] == found["mainEntityOfPage"] == SECOND_URL
     assert found["author"]["name"] == meta(second, "author") == SECOND_AUTHOR
-    assert found["author"]["url"] == SECOND_PROFILE and found["author"]["sameAs"] == [SECOND_PROFILE]
+    assert found["author"]["url"] == SITE_URL + "authors/nunez/" and found["author"]["sameAs"] == [SECOND_PROFILE]
     assert found["isBasedOn"]["publisher"]["name"] == "Example News"
     # twitter:creator names an X account and article:author a Facebook profile: this author has neither.
     assert "article:author" not in og and second.xpath("//meta[@name='twitter:creator']") == []
@@ -244,7 +256,8 @@ def test_a_publication_date_alone_a_site_handle_and_a_facebook_profile(variant):
     assert "Updated" not in page.cssselect(".oc-byline")[0].text_content()
     assert og["article:published_time"] == found["datePublished"] == "2016-03-28T09:30:00Z"
     assert "article:modified_time" not in og and "dateModified" not in found
-    assert "<lastmod>2016-03-28T09:30:00Z</lastmod>" in (variant / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (variant / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(rf"<loc>{re.escape(SITE_URL)}</loc>\s*<lastmod>2016-03-28T09:30:00Z</lastmod>", sitemap)
     assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
     # article:author is a profile's URL, which Facebook reads as a Facebook profile; given exactly as written.
     assert og["article:author"] == HOSTILE_URLS["profile_url"]

@@ -6,6 +6,7 @@ from the specs, so that correcting a word, dating a column, changing its author 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -19,6 +20,7 @@ from PIL import Image
 from build_harness import ROOT
 from built_pages import meta, words
 from check_site import check_site
+from page_checks import check_pages
 from policy_expectations import expected_host_headers, expected_policy, inline_code
 from suite_columns import SITE_URL
 
@@ -49,6 +51,20 @@ def columns() -> dict[str, tuple[dict, str]]:
 
 
 COLUMNS = columns()
+
+
+def pages_around_the_columns() -> dict[str, list[str]]:
+    """{URL path of each page the site makes beside the columns: the paths of the columns it lists}: the index,
+    once there are two columns, and a page for each author."""
+    around = {"columns/": list(COLUMNS)} if len(COLUMNS) > 1 else {}
+    for path, (fields, _) in COLUMNS.items():
+        around.setdefault(f"authors/{fields['author']}/", []).append(path)
+    return around
+
+
+def plain_pages() -> list[Path]:
+    docs = ROOT / settings().get("docs_dir", "docs")
+    return [path for path in docs.rglob("*.md") if "template:" not in path.read_text(encoding="utf-8-sig")]
 
 
 def rendered_blocks(body: str) -> list[str]:
@@ -103,7 +119,9 @@ def test_link_previews_agree_with_the_front_matter_and_each_other(live_site, pag
     author = yaml.safe_load((ROOT / "data" / "authors.yml").read_text(encoding="utf-8"))[fields["author"]]
     assert meta(page, "author") == data["author"]["name"] == author["name"]
     assert words(page.cssselect(".oc-byline a")[0]) == author["name"]
-    assert data["author"]["url"] == author["profile"]["url"]
+    # The author's url is their page on the site; their profile is one of the Person's sameAs.
+    assert data["author"]["url"] == SITE_URL + f"authors/{fields['author']}/"
+    assert author["profile"]["url"] in data["author"]["sameAs"]
     # article:author, when given (a Facebook profile), is that profile.
     assert page.xpath("//meta[@property='article:author']/@content") in ([], [author["profile"]["url"]])
     # Every image a preview shows is in the site, at the size the tags give.
@@ -143,12 +161,19 @@ def test_the_policy_covers_exactly_each_pages_code(live_site):
         policies.add(policy)
     (policy,) = policies  # one stylesheet and the same two scripts on every page
     assert (live_site / "_headers").read_text(encoding="utf-8") == expected_host_headers(
-        live_site, policy, len(COLUMNS)
+        live_site, policy, len(COLUMNS), len(pages_around_the_columns()) + len(plain_pages())
     )
 
 
 def test_the_checks_every_publish_runs_pass(live_site):
     check_site(live_site, SITE_URL)
+
+
+def test_the_checks_of_make_check_pass(live_site):
+    """What `make check` checks on each column page (scripts/page_checks.py), within bench/budget.yml's figures:
+    what an editor runs before pushing passes on the site as it stands."""
+    budget = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))
+    assert check_pages(live_site, SITE_URL, budget["bytes"], budget["requests"]) == (len(COLUMNS), [])
 
 
 def test_the_sitemap_lists_every_column_with_its_last_change(live_site):
@@ -157,5 +182,20 @@ def test_the_sitemap_lists_every_column_with_its_last_change(live_site):
         url.findtext("{*}loc"): url.findtext("{*}lastmod")
         for url in sitemap.iterfind("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
     }
-    expected = {SITE_URL + path: fields.get("updated") or fields.get("date") for path, (fields, _) in COLUMNS.items()}
-    assert listed == expected
+    expected = {SITE_URL + path: last_change(fields) for path, (fields, _) in COLUMNS.items()}
+    # The pages around the columns: the last change of a column they list, where one is known.
+    for path, listed_columns in pages_around_the_columns().items():
+        known = [expected[SITE_URL + column] for column in listed_columns if expected[SITE_URL + column]]
+        expected[SITE_URL + path] = max(known, key=lambda value: value[:10]) if known else None
+    assert {url: lastmod for url, lastmod in listed.items() if url not in plain_urls()} == expected
+
+
+def last_change(fields: dict) -> str | None:
+    corrections = fields.get("corrections") or []
+    return fields.get("updated") or (corrections[-1]["date"] if corrections else None) or fields.get("date")
+
+
+def plain_urls() -> set[str]:
+    docs = ROOT / settings().get("docs_dir", "docs")
+    paths = [path.relative_to(docs).with_suffix("") for path in plain_pages()]
+    return {SITE_URL + "".join(f"{part}/" for part in (p.parts[:-1] if p.name == "index" else p.parts)) for p in paths}

@@ -30,7 +30,7 @@ import publish
 from build_harness import ROOT, build, offline_env
 from check_site import summary
 from publish_support import KINDS, Call, FileSystemSpy, contents, sigterm_to_this_thread, snapshot, stand_in_site
-from suite_columns import COLUMN_PAGES, SITE_URL
+from suite_columns import COLUMN_PAGES, OTHER_PAGES, SITE_URL
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"
@@ -70,7 +70,8 @@ def test_publish_then_a_broken_build_leaves_dest_byte_for_byte(webroot, suite_pr
     assert first.returncode == 0, first.stderr
     assert dest.is_symlink() and (dest / "index.html").is_file() and (dest / "404.html").is_file()
     counts = summary(dest)
-    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == len(COLUMN_PAGES) + 1  # and 404.html
+    pages = len(COLUMN_PAGES) + len(OTHER_PAGES) + 1  # and 404.html
+    assert f"{counts['pages']} pages" in first.stdout and counts["pages"] == pages
     assert f"{counts['bytes']:,} bytes" in first.stdout
     assert SITE_URL in (dest / "index.html").read_text(encoding="utf-8")
     before = snapshot(webroot)
@@ -619,9 +620,9 @@ def test_workflow_tests_builds_checks_and_deploys_on_push_to_main(workflow):
     runs = [step.get("run", "") for step in build]
     install = next(i for i, run in enumerate(runs) if ".installed" in run)
     test = next(i for i, run in enumerate(runs) if run.strip() in (".ci/run", "make test"))
-    strict = next(i for i, run in enumerate(runs) if run.strip() == "make build")
+    strict = next(i for i, run in enumerate(runs) if run.strip() == "make check")
     assert install < test < strict
-    assert "mkdocs build --strict" in (ROOT / "Makefile").read_text(encoding="utf-8")  # what `make build` runs
+    assert "mkdocs build --strict" in (ROOT / "scripts" / "check.py").read_text(encoding="utf-8")  # `make check`
     # The build's address is Pages' own, checked by check_site.py, which refuses the placeholder.
     text = WORKFLOW.read_text(encoding="utf-8")
     assert "steps.pages.outputs.base_url" in text and "SITE_URL=" in text

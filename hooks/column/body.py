@@ -1,5 +1,5 @@
-"""What the column's body may contain, checked on the HTML that Markdown renders from it (not on the
-Markdown source: `[x](javascript:...)` is a link only once rendered, and `` `<div>` `` is text).
+"""What the body of a page (a column's, or a plain page's) may contain, checked on the HTML that Markdown renders
+from it (not on the Markdown source: `[x](javascript:...)` is a link only once rendered, and `` `<div>` `` is text).
 
 The rendered HTML is read (column/markup.py) against an allow-list of elements,
 attributes and link targets: paragraphs, emphasis, links (http, https, mailto and # on the page), lists,
@@ -13,8 +13,8 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from column import markup
-from column.data import FRONT_MATTER_RE, InputError, url_problem
-from column.paragraphs import read_paragraphs
+from column.data import FRONT_MATTER_RE, InputError, Located, url_problem
+from column.paragraphs import column_paragraphs, read_paragraphs
 
 # Element: the attributes it may carry. Everything Python-Markdown makes of the allowed syntax.
 ALLOWED = {
@@ -76,19 +76,10 @@ def refused(html: str, allowed: dict[str, set[str]] = ALLOWED) -> list[str]:
             found += refused_tag(piece, allowed)
         elif piece.kind == markup.END and piece.name not in allowed:
             found.append(f"raw HTML (</{piece.name}>)")
-        elif piece.kind in NOT_SHOWN:
-            what, written = NOT_SHOWN[piece.kind]
-            found.append(f"raw HTML{what} ({shown(written.format(piece.text))})")
+        elif piece.kind in markup.NOT_SHOWN:
+            what = ", a comment" if piece.kind == markup.COMMENT else ""
+            found.append(f"raw HTML{what} ({shown(markup.write(piece))})")
     return found
-
-
-# What HTML does not show, as the error names it and writes it out.
-NOT_SHOWN = {
-    markup.COMMENT: (", a comment", "<!--{}-->"),
-    markup.DECLARATION: ("", "<!{}>"),
-    markup.MARKED_SECTION: ("", "<![{}]]>"),
-    markup.PROCESSING: ("", "<?{}>"),
-}
 
 
 def refused_tag(tag: markup.Piece, allowed: dict[str, set[str]]) -> list[str]:
@@ -130,12 +121,19 @@ def split_body(source: str) -> tuple[int, str]:
     return source.count("\n", 0, start) + 1, source[start:]
 
 
-def check_body(source: str, file: str, render: Callable[[str], str], html: str | None = None) -> None:
+# What the errors call the body: a column's, or a plain page's.
+COLUMN_BODY = "the column's body"
+PAGE_BODY = "the page's body"
+
+
+def check_body(
+    source: str, file: str, render: Callable[[str], str], html: str | None = None, *, part: str = COLUMN_BODY
+) -> None:
     """Stop on anything but allowed Markdown in the body of `source` (a page, front matter included).
     `render` turns Markdown into HTML as the build does; `html` is the body as the build rendered it
     (rendered here when not given). The line is found as stop_at_line finds it: the tag, the link, or a
     reference link's definition."""
-    stop_at_line(source, file, render, html, refused, EXPECTED)
+    stop_at_line(source, file, render, html, refused, EXPECTED, part)
 
 
 def stop_at_line(
@@ -145,6 +143,7 @@ def stop_at_line(
     html: str | None,
     problems: Callable[[str], list[str]],
     expected: str,
+    part: str = COLUMN_BODY,
 ) -> None:
     """Stop on the first of the `problems` of the body of `source` (a page, front matter included), said as
     "expected `expected`, got <problem>", at the line of the page that completes it. `render` turns Markdown
@@ -156,10 +155,10 @@ def stop_at_line(
         return
     if html is not None and not problems(render(body)):
         # Only the build's own rendering shows it (a step the build adds): say what, without a line.
-        raise InputError(f"{file}: the column's body: expected {expected}, got {found[0]}.")
+        raise InputError(f"{file}: {part}: expected {expected}, got {found[0]}.")
     low = shortest_beginning(body, lambda text: bool(problems(render(text))))
     found = problems(render("\n".join(body.split("\n")[:low])))[0]
-    raise InputError(f"{file}, line {first_line + low - 1}: the column's body: expected {expected}, got {found}.")
+    raise InputError(f"{file}, line {first_line + low - 1}: {part}: expected {expected}, got {found}.")
 
 
 def shortest_beginning(body: str, shows: Callable[[str], bool]) -> int:
@@ -210,13 +209,39 @@ def pin_problems(html: str, reserved: tuple[str, ...]) -> list[str]:
 
 
 def check_pinned_ids(
-    source: str, file: str, render: Callable[[str], str], html: str, reserved: tuple[str, ...]
+    source: str,
+    file: str,
+    render: Callable[[str], str],
+    html: str,
+    reserved: tuple[str, ...],
+    part: str = COLUMN_BODY,
 ) -> None:
     """Stop on a paragraph id pinned in the body (`{#id}`, which keeps a reworded paragraph's published id)
     that is not one the page could have given, that the template uses, that two paragraphs share, or that
     sits where it does nothing. `html` is the body as the build rendered it; the line is found as
     stop_at_line finds it."""
-    stop_at_line(source, file, render, html, lambda html: pin_problems(html, reserved), PIN_EXPECTED)
+    stop_at_line(source, file, render, html, lambda html: pin_problems(html, reserved), PIN_EXPECTED, part)
+
+
+DESCRIPTION_ID = (
+    "the id paragraph 1 (the description) was published with: lower-case words of letters and digits joined by "
+    "'-', as its link showed it"
+)
+
+
+def check_description_id(doc: Located, meta: dict, html: str, reserved: tuple[str, ...]) -> None:
+    """`description_id` in the front matter pins the standfirst's id, as `{#id}` pins a body paragraph's: it has
+    the same form, is not one of the template's ids, and no paragraph of the body (`html`, as rendered) pins it
+    too."""
+    pin = meta.get("description_id")
+    if pin is None:
+        return
+    if not PINNED_ID_RE.fullmatch(pin) or pin != pin.lower():
+        raise doc.fail("description_id", DESCRIPTION_ID, pin)
+    if pin in reserved:
+        raise doc.fail("description_id", DESCRIPTION_ID + ", not one the page's template gives its own element", pin)
+    if pin in [paragraph.id for paragraph in column_paragraphs(html)]:
+        raise doc.fail("description_id", DESCRIPTION_ID + ", not one a body paragraph pins with {#id} too", pin)
 
 
 def ids(html: str) -> set[str]:
@@ -247,7 +272,7 @@ def no_element(fragment: str) -> str:
     return f"a link to {shown('#' + fragment)!r}, which no element has"
 
 
-def check_fragments(source: str, file: str, body_html: str, page_html: str) -> None:
+def check_fragments(source: str, file: str, body_html: str, page_html: str, part: str = COLUMN_BODY) -> None:
     """Stop on a '#' link of the body (`body_html`, as Markdown rendered it) that points at no id of the
     finished page (`page_html`): the paragraphs' ids are added after Markdown, so only the finished page
     can tell. The line is the first of the body that writes the target."""
@@ -258,4 +283,4 @@ def check_fragments(source: str, file: str, body_html: str, page_html: str) -> N
     lines = body.split("\n")
     number = next((n for n, line in enumerate(lines) if f"#{missing[0]}" in unquote(line)), None)
     where = f"{file}, line {first_line + number}" if number is not None else file
-    raise InputError(f"{where}: the column's body: expected {FRAGMENT_EXPECTED}, got {no_element(missing[0])}.")
+    raise InputError(f"{where}: {part}: expected {FRAGMENT_EXPECTED}, got {no_element(missing[0])}.")

@@ -16,6 +16,8 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
+from column import yaml_errors
+
 
 class InputError(ValueError):
     """Bad input: the message names the file, line, field and what is expected."""
@@ -36,7 +38,8 @@ class Located:
         where = f"{self.file}, line {line}" if line else self.file
         detail = f", got {describe(got)}" if show_got else ""
         reason = f": {because}" if because else ""
-        return InputError(f"{where}: field '{field}': expected {expected}{detail}{reason}.")
+        name = yaml_errors.field_name(field, self.value, self.file)  # "field 'date' of the second correction"
+        return InputError(f"{where}: {name}: expected {expected}{detail}{reason}.")
 
 
 # What YAML reads a value as, in the words of the person who wrote it (not Python's type names).
@@ -73,17 +76,14 @@ def load_yaml(text: str, file: str, *, first_line: int = 1) -> Located:
         node = yaml.compose(text, Loader=TextDatesLoader)
         value = yaml.load(text, Loader=TextDatesLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{file}, line {mark.line + first_line}" if mark else file
-        problem = getattr(err, "problem", None) or str(err)
-        raise InputError(f"{where}: not valid YAML ({problem}).") from None
+        raise InputError(yaml_errors.message(err, text, file, first_line)) from None
     lines: dict[str, int] = {}
     if node is not None:
-        _record_lines(node, "", lines, first_line, file)
+        _record_lines(node, "", lines, first_line, file, value)
     return Located(value, lines, file)
 
 
-def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line: int, file: str) -> None:
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line: int, file: str, value: object) -> None:
     if isinstance(node, yaml.MappingNode):
         first_lines: dict[str, int] = {}
         for key, child in node.value:
@@ -92,16 +92,16 @@ def _record_lines(node: yaml.Node, path: str, lines: dict[str, int], first_line:
             if key.value in first_lines:
                 # YAML would quietly keep the last one: a field written twice is a mistake either way.
                 raise InputError(
-                    f"{file}, line {line}: field '{child_path}': expected once, got it a second time "
-                    f"(first on line {first_lines[key.value]})."
+                    f"{file}, line {line}: {yaml_errors.field_name(child_path, value, file)}: expected once, got it "
+                    f"a second time (first on line {first_lines[key.value]})."
                 )
             first_lines[key.value] = lines[child_path] = line
-            _record_lines(child, child_path, lines, first_line, file)
+            _record_lines(child, child_path, lines, first_line, file, value)
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
             child_path = f"{path}.{index}" if path else str(index)
             lines[child_path] = child.start_mark.line + first_line
-            _record_lines(child, child_path, lines, first_line, file)
+            _record_lines(child, child_path, lines, first_line, file, value)
 
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -166,6 +166,8 @@ def check_value(doc: Located, field: str, value: object, kind: str) -> None:
     if kind == KEY and not KEY_RE.fullmatch(value):
         raise doc.fail(field, kind, value)
     if kind == DATE and parse_date(value) is None:
+        raise doc.fail(field, kind, value)
+    if kind == GENDER and value not in GRAMMATICAL_GENDERS:
         raise doc.fail(field, kind, value)
 
 
@@ -265,23 +267,28 @@ FRONT_MATTER = {
     "column": (TEXT, True),  # the column's name: the kicker, unless the site has the same name (render.kicker)
     "author": (KEY, True),  # a key of data/authors.yml
     "description": (TEXT, True),  # the standfirst: the first paragraph and the page description
+    "description_id": (TEXT, False),  # the standfirst's published id, kept when reworded: body.check_description_id
     "original_url": (URL, True),  # where the column was first published
     "original_publisher": (TEXT, True),
     "disclaimer": (TEXT, True),
-    "date": (DATE, False),  # first published; optional, as a source may give none (this column's does not)
+    "date": (DATE, False),  # first published; optional, as a source may give none (`date: unknown`: split_unknown_date)
     "updated": (DATE, False),  # last changed in substance; optional, and only with `date`
     "corrections": ("a list of corrections", False),  # the editor's notes, oldest first: check_corrections
 }
+# What the errors call it, saying what makes a page a column (a page without `template` is a plain one).
+COLUMN = f"a column's front matter (a page whose front matter sets 'template: {COLUMN_TEMPLATE}')"
 CORRECTIONS = "a list of corrections, oldest first, each with 'date' and 'text' (leave the field out if none)"
 # A correction's text is a sentence of Markdown, checked like the body by the hooks (body.sentence_html).
 CORRECTION = {"date": (DATE, True), "text": (TEXT, True)}
 
 
 def check_front_matter(doc: Located, authors: dict) -> dict:
-    meta = check_fields(doc, doc.value, "", FRONT_MATTER, "a column's front matter")
+    meta = check_fields(doc, doc.value, "", FRONT_MATTER, COLUMN)
     if meta["template"] != COLUMN_TEMPLATE:
         raise doc.fail(
-            "template", f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE})", meta["template"]
+            "template",
+            f"'{COLUMN_TEMPLATE}', the column layout (overrides/{COLUMN_TEMPLATE}), or no 'template' for a plain page",
+            meta["template"],
         )
     if meta["author"] not in authors:
         known = ", ".join(sorted(authors)) or "none"
@@ -324,13 +331,61 @@ def check_corrections(doc: Located, meta: dict) -> None:
         )
 
 
+# --- a plain page's front matter (a page without `template`: an "About", a corrections policy) ----------
+
+PLAIN_TEMPLATE = "page.html"
+PLAIN_FRONT_MATTER = {
+    "title": (TEXT, True),  # the page's heading and <title>
+    "description": (TEXT, True),  # the meta description and the link preview's text
+    "updated": (DATE, False),  # when it last changed in substance: the sitemap's lastmod
+}
+PLAIN = f"a plain page's front matter (a page without 'template'; 'template: {COLUMN_TEMPLATE}' makes a page a column)"
+
+
+def is_column(meta: dict) -> bool:
+    """Whether a page's front matter makes it a column: the one field that tells a column from a plain page."""
+    return meta.get("template") == COLUMN_TEMPLATE
+
+
+def check_page(doc: Located, authors: dict) -> dict:
+    """A page's checked front matter: a column's (check_front_matter) when it names a template, else a plain
+    page's, with the template that draws it."""
+    if isinstance(doc.value, dict) and "template" in doc.value:
+        return check_front_matter(doc, authors)
+    meta = check_fields(doc, doc.value, "", PLAIN_FRONT_MATTER, PLAIN)
+    return {**meta, "template": PLAIN_TEMPLATE}
+
+
 def undated_warning(file: str) -> str:
-    """What a build of a column without `date` says: the page invents none, so nothing on it tells when."""
+    """What a build of a column without `date` says, once: the page invents none, so nothing on it tells when,
+    and the feeds leave it out (a feed entry must carry a date)."""
     return (
         f"{file}: field 'date' is not set: readers, link previews and article extractors cannot tell when the "
         "column was written (an extractor may take a date from its text instead). Set 'date' to the day it was "
-        "first published, if that is known; the page shows no date rather than invent one."
+        "first published; if that is not known, write 'date: unknown' in the front matter to say so, and this "
+        "warning stops. The page shows no date rather than invent one, and the feeds leave the column out (a feed "
+        "entry must carry a date)."
     )
+
+
+UNKNOWN_DATE = "unknown"
+
+
+def split_unknown_date(doc: Located) -> tuple[Located, bool]:
+    """The front matter without `date: unknown`, and whether it said so: the publisher records once that the
+    first publication date is not known, and the build stops warning. The rest of the checks then read it as a
+    column without a date (the page invents none); `updated` needs a date that is known, so it is refused
+    beside `date: unknown`."""
+    value = doc.value
+    if not isinstance(value, dict) or value.get("date") != UNKNOWN_DATE:
+        return doc, False
+    if "updated" in value:
+        raise doc.fail(
+            "updated",
+            f"no 'updated' beside 'date: {UNKNOWN_DATE}': a last change is dated against a known first publication",
+            show_got=False,
+        )
+    return Located({key: field for key, field in value.items() if key != "date"}, doc.lines, doc.file), True
 
 
 # --- data files ----------------------------------------------------------------------------------------
@@ -418,11 +473,20 @@ def check_url_template(doc: Located, field: str, template: str, *, quote: bool =
         raise doc.fail(field, expected, template, because=problem)
 
 
+# The grammatical gender that the page's phrases about an author take in languages whose phrases have forms by it
+# (Arabic: "About the author"), as CLDR's grammatical features name them. Optional: without it, a language's
+# forms that need no gender are used, so that nothing is guessed.
+GRAMMATICAL_GENDERS = ("feminine", "masculine")
+GENDER = (
+    f"{' or '.join(repr(gender) for gender in GRAMMATICAL_GENDERS)}: the grammatical gender that the page's "
+    "phrases about the author take (leave it out for phrases that need none)"
+)
 AUTHOR = {
     "name": (TEXT, True),
     "roles": (TEXT, True),
     "profile": ("a mapping", True),  # the profile the bio's sentence names
     "more_profiles": ("a list of profiles", False),  # linked by their icons beside it (profiles.check_authors)
+    "grammatical_gender": (GENDER, False),
 }
 PROFILE = {
     "network": (TEXT, True),

@@ -1,6 +1,6 @@
 """The one HTML reader: the standard library's parser, run once over a document, gives its pieces in order as
 plain values (`read`); every check and change of HTML in the build (and in scripts/check_site.py) is a function
-over them, so none parses HTML its own way.
+over them, so none parses HTML its own way. `write` turns pieces back into HTML.
 
 Character references are decoded, as a browser decodes them (`jav&#x61;script:` is read as `javascript:`).
 Standard library only: scripts/check_site.py, which runs wherever the site is published from, reads pages with it.
@@ -8,6 +8,8 @@ Standard library only: scripts/check_site.py, which runs wherever the site is pu
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -26,12 +28,16 @@ START, END, TEXT, COMMENT, DECLARATION, MARKED_SECTION, PROCESSING = (
 )
 
 
+# What HTML does not show, as each is written.
+NOT_SHOWN = {COMMENT: "<!--{}-->", DECLARATION: "<!{}>", MARKED_SECTION: "<![{}]]>", PROCESSING: "<?{}>"}
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     """One piece of a document: a start or end tag (`name`, lower case; a start tag's `attrs` in order), text,
     or what HTML does not show (a comment, a declaration, a marked section, a processing instruction).
-    `text` is a start tag as written, or the piece's text, its character references decoded. `start` and `end`
-    are where a tag stands in the document (an end tag's `end` is not kept: nothing needs it)."""
+    `text` is a start tag as written, or the piece's text, its character references decoded. `start` is where
+    the piece starts in the document (it ends where the next one starts); a start tag's `end`, where it ends."""
 
     kind: str
     name: str = ""
@@ -68,19 +74,19 @@ class _Reader(HTMLParser):
         self.pieces.append(Piece(END, tag, start=self.position()))
 
     def handle_data(self, data: str) -> None:
-        self.pieces.append(Piece(TEXT, text=data))
+        self.pieces.append(Piece(TEXT, text=data, start=self.position()))
 
     def handle_comment(self, data: str) -> None:
-        self.pieces.append(Piece(COMMENT, text=data))
+        self.pieces.append(Piece(COMMENT, text=data, start=self.position()))
 
     def handle_decl(self, decl: str) -> None:
-        self.pieces.append(Piece(DECLARATION, text=decl))
+        self.pieces.append(Piece(DECLARATION, text=decl, start=self.position()))
 
     def unknown_decl(self, data: str) -> None:
-        self.pieces.append(Piece(MARKED_SECTION, text=data))
+        self.pieces.append(Piece(MARKED_SECTION, text=data, start=self.position()))
 
     def handle_pi(self, data: str) -> None:
-        self.pieces.append(Piece(PROCESSING, text=data))
+        self.pieces.append(Piece(PROCESSING, text=data, start=self.position()))
 
 
 def read(document: str) -> list[Piece]:
@@ -93,3 +99,40 @@ def read(document: str) -> list[Piece]:
 
 def start_tags(document: str) -> list[Piece]:
     return [piece for piece in read(document) if piece.kind == START]
+
+
+def has_class(piece: Piece, name: str) -> bool:
+    return name in (piece.attributes().get("class") or "").split()
+
+
+def inside(pieces: list[Piece], is_element: Callable[[Piece], bool]) -> list[Piece]:
+    """The pieces inside the first element whose start tag `is_element` (its start and end tags left out); none
+    when there is no such element."""
+    found: list[Piece] | None = None
+    depth = 0
+    for piece in pieces:
+        if found is None:
+            if piece.kind == START and is_element(piece):
+                found = []
+            continue
+        if piece.name not in VOID_ELEMENTS and piece.kind in (START, END):
+            if piece.kind == END and depth == 0:
+                return found
+            depth += 1 if piece.kind == START else -1
+        found.append(piece)
+    return found or []
+
+
+def write(piece: Piece) -> str:
+    """A piece as HTML: a start tag of its attributes (escaped), an end tag (none for a void element, which has
+    none), text escaped, and what HTML does not show as it was."""
+    if piece.kind == START:
+        attrs = "".join(
+            f" {name}" if value is None else f' {name}="{html.escape(value)}"' for name, value in piece.attrs
+        )
+        return f"<{piece.name}{attrs}>"
+    if piece.kind == END:
+        return "" if piece.name in VOID_ELEMENTS else f"</{piece.name}>"
+    if piece.kind == TEXT:
+        return html.escape(piece.text, quote=False)
+    return NOT_SHOWN[piece.kind].format(piece.text)

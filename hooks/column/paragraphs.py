@@ -76,7 +76,8 @@ def permalink(paragraph_id_: str, label: str) -> str:
 @dataclass(frozen=True)
 class Paragraph:
     """A <p> of rendered Markdown: whether it is top-level (not inside a list or a block quote), where its start
-    tag starts and ends and where its end tag starts in the HTML, its id (None when it has none) and its text."""
+    tag starts and ends and where its end tag starts in the HTML, its id (None when it has none), its text, and
+    whether it holds a link to itself (its permalink, in a finished page: what makes it a linked paragraph)."""
 
     top_level: bool
     start: int
@@ -84,13 +85,21 @@ class Paragraph:
     end_tag: int
     id: str | None
     text: str
+    self_linked: bool = False
+
+    @property
+    def words(self) -> str:
+        """Its text as a reader sees it: the spaces between words collapsed."""
+        return " ".join(self.text.split())
 
 
 def read_paragraphs(body_html: str) -> list[Paragraph]:
-    """Every <p> of rendered Markdown, in order: what the pinned ids are checked on (body.pin_problems) and
-    what the paragraphs' ids and permalinks are added to (link_paragraphs)."""
+    """Every <p> of rendered Markdown (or of a finished page), in order: what the pinned ids are checked on
+    (body.pin_problems), what the paragraphs' ids and permalinks are added to (link_paragraphs), and, in a
+    finished page, what its links that go out are (published.paragraphs)."""
     found: list[Paragraph] = []
-    opened: list[tuple[int, markup.Piece, list[str]]] = []  # each open <p>: its depth, its start tag, its text
+    # Each open <p>: its depth, its start tag, its text, whether it links to itself.
+    opened: list[tuple[int, markup.Piece, list[str], list[bool]]] = []
     depth = 0
     for piece in markup.read(body_html):
         if piece.kind == markup.TEXT and opened:
@@ -98,28 +107,43 @@ def read_paragraphs(body_html: str) -> list[Paragraph]:
         elif piece.name in markup.VOID_ELEMENTS:
             continue
         elif piece.kind == markup.START:
+            if piece.name == "a" and opened:
+                own_id = opened[-1][1].attributes().get("id")
+                opened[-1][3].append(bool(own_id) and piece.attributes().get("href") == "#" + own_id)
             if piece.name == "p":
-                opened.append((depth, piece, []))
+                opened.append((depth, piece, [], []))
             depth += 1
         elif piece.kind == markup.END:
             depth -= 1
             if piece.name == "p" and opened and opened[-1][0] == depth:
-                _, tag, text = opened.pop()
+                _, tag, text, links = opened.pop()
                 paragraph_id_ = tag.attributes().get("id")
-                found.append(Paragraph(depth == 0, tag.start, tag.end, piece.start, paragraph_id_, "".join(text)))
+                found.append(
+                    Paragraph(depth == 0, tag.start, tag.end, piece.start, paragraph_id_, "".join(text), any(links))
+                )
     return sorted(found, key=lambda paragraph: paragraph.start)
 
 
+def column_paragraphs(body_html: str) -> list[Paragraph]:
+    """The column's own paragraphs in rendered Markdown: those not inside a list or a block quote."""
+    return [paragraph for paragraph in read_paragraphs(body_html) if paragraph.top_level]
+
+
 def link_paragraphs(
-    body_html: str, standfirst: str, label: Callable[[int], str], reserved: tuple[str, ...] = ()
+    body_html: str,
+    standfirst: str,
+    label: Callable[[int], str],
+    reserved: tuple[str, ...] = (),
+    standfirst_pin: str | None = None,
 ) -> tuple[str, dict]:
-    """Ids and permalinks for the column's paragraphs: the standfirst (paragraph 1, drawn by the template)
-    and each top-level <p> of the rendered body, which keeps an id pinned in the Markdown (`{#id}`, checked
-    by body.check_pinned_ids); `label(number)` names a permalink. Returns the body's HTML with them, and the
+    """Ids and permalinks for the column's paragraphs: the standfirst (paragraph 1, drawn by the template,
+    which keeps `standfirst_pin`, the front matter's `description_id`, when one is given) and each top-level
+    <p> of the rendered body, which keeps an id pinned in the Markdown (`{#id}`, checked by
+    body.check_pinned_ids); `label(number)` names a permalink. Returns the body's HTML with them, and the
     standfirst's {"id", "permalink"} for the template."""
-    found = [paragraph for paragraph in read_paragraphs(body_html) if paragraph.top_level]
-    texts = [standfirst] + [" ".join(paragraph.text.split()) for paragraph in found]
-    ids = paragraph_ids(texts, reserved, [None] + [paragraph.id for paragraph in found])
+    found = column_paragraphs(body_html)
+    texts = [standfirst] + [paragraph.words for paragraph in found]
+    ids = paragraph_ids(texts, reserved, [standfirst_pin] + [paragraph.id for paragraph in found])
     pieces, done = [], 0
     for number, (paragraph, id_) in enumerate(zip(found, ids[1:], strict=True), start=2):
         tag = body_html[paragraph.start : paragraph.tag_end]

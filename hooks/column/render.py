@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
+import unicodedata
 
 import rjsmin
 from babel import Locale
@@ -75,20 +77,43 @@ def kicker(column: str, site_name: str) -> str | None:
     return None if words(column) == words(site_name) else column
 
 
+# Where a typesetter breaks an address at a line's end: after a slash, a dot, a hyphen, a question mark or an
+# ampersand, never inside a word; a run of them (the `//` of https://) stays whole.
+ADDRESS_BREAK_RE = re.compile(r"(?<=[/.?&-])(?=[^/.?&-])")
+
+
+def address_html(url: str) -> str:
+    """The address as HTML, escaped, with a <wbr> at each of its ADDRESS_BREAK_RE points: the line-break
+    opportunities the stylesheet leaves it (https://<wbr>columns.<wbr>example/<wbr>...)."""
+    return "<wbr>".join(html.escape(part) for part in ADDRESS_BREAK_RE.split(url))
+
+
 HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"}
 
 
+# The scripts whose letters join (Unicode's ArabicShaping.txt), by the start of their letters' names: two
+# initials in one of them are kept apart by a zero-width non-joiner, so that they read as two letters, not a word.
+JOINING_SCRIPTS = (
+    "ARABIC", "SYRIAC", "NKO", "MONGOLIAN", "MANDAIC", "MANICHAEAN", "PSALTER PAHLAVI", "ADLAM", "HANIFI ROHINGYA",
+    "SOGDIAN", "CHORASMIAN", "OLD UYGHUR", "PHAGS-PA",
+)  # fmt: skip
+NON_JOINER = "\u200c"
+
+
 def initials(name: str) -> str:
-    """ "Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo."""
+    """ "Dr Alexander Yakovenko" -> "AY": the avatar, since the source has no photo. Initials of a joining script
+    are kept from joining ("سلمى حداد" -> "س", NON_JOINER, "ح")."""
     words = [word for word in name.split() if word.strip(".").lower() not in HONORIFICS] or name.split()
     letters = [words[0][0], words[-1][0]] if len(words) > 1 else [words[0][0]]
-    return "".join(letters).upper()
+    joining = any(unicodedata.name(letter, "").startswith(JOINING_SCRIPTS) for letter in letters)
+    return (NON_JOINER if joining else "").join(letters).upper()
 
 
 def structured_data(
     *,
     meta: dict,
     author: dict,
+    author_url: str,
     page_url: str,
     images: list[dict],
     language: str,
@@ -98,7 +123,9 @@ def structured_data(
     corrections: list[dict] = (),
 ) -> dict:
     """schema.org OpinionNewsArticle. The template serialises it with `tojson`, which escapes <, > and &
-    so that no value can close the <script> block. The dates appear only when the front matter sets them."""
+    so that no value can close the <script> block. The dates appear only when the front matter sets them.
+    `author_url` is the author's page on the site (what search engines ask an author's URL to be); their
+    profiles elsewhere are the Person's sameAs."""
     data = {
         "@context": "https://schema.org",
         "@type": "OpinionNewsArticle",
@@ -114,7 +141,7 @@ def structured_data(
         "author": {
             "@type": "Person",
             "name": author["name"],
-            "url": author["profile"]["url"],
+            "url": author_url,
             "jobTitle": author["roles"],
             "sameAs": [profile["url"] for profile in author["profiles"]],  # every profile (profiles.check_authors)
         },

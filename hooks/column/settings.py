@@ -14,11 +14,23 @@ from pathlib import Path
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 
-from column import card, data, material, profiles, render, sharing, site_icons, sprite, translations
+from column import (
+    card,
+    data,
+    material,
+    profiles,
+    published,
+    raw_html,
+    render,
+    sharing,
+    site_icons,
+    sprite,
+    translations,
+)
 
 DATA_DIR = "data"
 # Keys of data/icons.yml that the page's templates use, whatever the share networks and authors use.
-TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon")
+TEMPLATE_ICONS = ("link", "share", "check", "theme-light", "theme-dark", "favicon", "feed")
 # The page's own words, by language (beside the templates: part of the product, not the publisher's content).
 TRANSLATIONS = "translations.yml"
 # The page's own code, inlined (each allowed by its hash in the policy) so that the first view is one
@@ -33,6 +45,12 @@ FEDIVERSE_SCRIPT = "assets/fediverse.js"
 PASSAGE_SCRIPT = "assets/passage.js"
 PASSAGE_PATH = "assets/passage.{}.js"
 LOGO_PATH = "assets/logo.{}.png"  # the JSON-LD publisher.logo
+# The script of the pages at a column's old address (column/redirect_pages.py): a file, which the policy's 'self'
+# allows, fingerprinted so it can be cached for long. Only in a site that has such pages.
+REDIRECT_SCRIPT = "assets/redirect.js"
+REDIRECT_PATH = "assets/redirect.{}.js"
+# mkdocs-redirects, whose redirect_maps in mkdocs.yml say where a column's old address leads.
+REDIRECTS_PLUGIN = "redirects"
 # Where browsers, crawlers and home screens look for them: the site's root, under these names.
 FAVICON_ICO = "favicon.ico"
 TOUCH_ICON = "apple-touch-icon.png"
@@ -70,8 +88,13 @@ class Site:
     csp: str  # the page's Content-Security-Policy
     logo: dict  # the JSON-LD publisher.logo: {url, width, height}
     passage_path: str  # the passage toolbar's script, fingerprinted
-    files: dict[str, bytes]  # the site's own files by path (icons, logo, the toolbar's script): on_post_build's
+    files: dict[str, bytes]  # the site's own files by path (icons, logo, the scripts): on_post_build's
     render_markdown: Callable[[str], str]  # Markdown to HTML as the build renders it, for the body's checks
+    typed_html: Callable[[str], str]  # the HTML typed into Markdown, which it passes through (raw_html.py)
+    record: published.Record  # what went out: data/published.yml
+    redirects: dict[str, str]  # mkdocs.yml's redirect_maps: a page's old file -> its new one (redirect_pages.py)
+    redirect_script: str | None  # the redirect pages' script, fingerprinted; None without redirects
+    use_directory_urls: bool  # mkdocs.yml's: where a page's file goes in the site, so its address
 
 
 def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
@@ -110,6 +133,14 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
     # Every byte of the data: URL is in the first view; the notice it would repeat is in the page already.
     favicon, favicon_notices = sprite.split_notices(glyph)
+    redirects = read_redirects(config)
+    scripts = {passage_path: passage_script}
+    redirect_script = None
+    if redirects:
+        script = (custom_dir / REDIRECT_SCRIPT).read_bytes()
+        redirect_script = REDIRECT_PATH.format(render.fingerprint(script))
+        scripts[redirect_script] = script
+    render_markdown, typed_html = markdown_renderers(config)
     return Site(
         root=root,
         url=url,
@@ -139,9 +170,14 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
             FAVICON_ICO: site_icons.favicon_ico(glyph),
             TOUCH_ICON: site_icons.tile(glyph, site_icons.TOUCH_ICON_SIZE, palette["paper"]),
             logo_path: logo,
-            passage_path: passage_script,
+            **scripts,
         },
-        render_markdown=markdown_renderer(config),
+        render_markdown=render_markdown,
+        typed_html=typed_html,
+        record=read_record(root),
+        redirects=redirects,
+        redirect_script=redirect_script,
+        use_directory_urls=config.use_directory_urls,
     )
 
 
@@ -169,6 +205,26 @@ def check_extra(extra: Mapping) -> None:
             raise located.fail("extra.twitter_site", TWITTER_SITE, handle)
 
 
+def read_redirects(config: MkDocsConfig) -> dict[str, str]:
+    """mkdocs.yml's redirects ({old page: new page}), each to a page of this site: the page written at the old
+    address takes its title, policy and canonical address from the new one."""
+    plugin = config.plugins.get(REDIRECTS_PLUGIN)
+    maps = dict(plugin.config.get("redirect_maps") or {}) if plugin is not None else {}
+    for old, new in maps.items():
+        if not isinstance(new, str) or new.lower().startswith(("http://", "https://", "//")):
+            raise data.InputError(
+                f"mkdocs.yml: redirects: '{old}': expected a page of docs/ (such as 'second.md') to lead to, got "
+                f"{new!r}: a page that moved to another site is not redirected from here."
+            )
+    return maps
+
+
+def read_record(root: Path) -> published.Record:
+    """What went out (data/published.yml); no file: nothing yet."""
+    path = root / published.RECORD_FILE
+    return published.read_record(path.read_text(encoding="utf-8") if path.is_file() else None)
+
+
 def read_translations(custom_dir: Path) -> data.Located:
     path = custom_dir / TRANSLATIONS
     return data.load_yaml(path.read_text(encoding="utf-8"), translations.TABLE_FILE)
@@ -189,10 +245,17 @@ def favicon_svg(svg: str, colour: str) -> str:
     return svg.replace("<svg ", f'<svg fill="{colour}" ', 1)
 
 
-def markdown_renderer(config: MkDocsConfig) -> Callable[[str], str]:
-    """Markdown to HTML with the build's extensions, to find the line of what the body's checks refuse."""
+def markdown_renderers(config: MkDocsConfig) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """Markdown to HTML with the build's extensions, to find the line of what the body's checks refuse; and the
+    HTML typed into Markdown, as the same rendering passes it through (raw_html.typed_html)."""
+
+    def new() -> Markdown:
+        return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
     def render_markdown(text: str) -> str:
-        return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
+        return new().convert(text)
 
-    return render_markdown
+    def typed_html(text: str) -> str:
+        return raw_html.typed_html(new(), text)
+
+    return render_markdown, typed_html

@@ -8,19 +8,28 @@ naming the file, the line, the language and the key.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.numbers import format_decimal
 
-from column.data import InputError, Located, describe
+from column.data import GRAMMATICAL_GENDERS, InputError, Located, describe
 
 TABLE_FILE = "overrides/translations.yml"
 REFERENCE = "en"  # the language every other one is checked against: its keys and placeholders
 TAG_RE = re.compile(r"([a-z]{2,3})(?:-([A-Z]{2}))?")
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 OG_LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
+# A text may instead be given in the forms the author's grammatical gender asks for, as ICU's `select` gives them:
+# {feminine: ..., masculine: ..., other: ...}. `other` is said of an author who gives no gender: words that need
+# none. A language gives these forms where its phrases need them (Arabic's "About the author"); English needs none.
+OTHER = "other"
+GENDER_FORMS = (*GRAMMATICAL_GENDERS, OTHER)
+SELECT = (
+    f"a text, or its forms by the author's grammatical gender: '{OTHER}' (words that need no gender, for an author "
+    f"who gives none) and one or more of {', '.join(GRAMMATICAL_GENDERS)}"
+)
 
 
 @dataclass(frozen=True)
@@ -29,8 +38,18 @@ class Words:
 
     tag: str  # theme.language as written: en-GB, ar
     entry: str  # the table's entry it reads: en, ar, pt-BR
-    texts: dict  # key: text, or {plural category: text}
+    entries: dict  # key: text, {plural category: text} or {gender form: text}, as the table has it
     locale: Locale
+    gender: str | None = None  # the grammatical gender of the author the words are about (authors.yml), if given
+
+    def about(self, author: dict) -> Words:
+        """The words as said about `author`: the forms of their grammatical gender, if they give one."""
+        return replace(self, gender=author.get("grammatical_gender"))
+
+    @property
+    def texts(self) -> dict:
+        """key: text, or {plural category: text}; an entry with gender forms in the form for `gender`."""
+        return {key: said(entry, self.gender) for key, entry in self.entries.items()}
 
     @property
     def direction(self) -> str:
@@ -67,6 +86,16 @@ class Words:
     def script_words(self, keys: tuple[str, ...]) -> dict[str, str]:
         """The words the page's scripts say, for the page to carry as data."""
         return {key: self.texts[key] for key in keys}
+
+
+def is_select(entry: object) -> bool:
+    """Whether an entry gives its text by grammatical gender (a plural entry has no gender among its keys)."""
+    return isinstance(entry, dict) and OTHER in entry and len(entry) > 1 and set(entry) <= set(GENDER_FORMS)
+
+
+def said(entry: str | dict, gender: str | None) -> str | dict:
+    """An entry's text for an author of `gender` (None: none given): its form for that gender, else `other`."""
+    return entry.get(gender, entry[OTHER]) if is_select(entry) else entry
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -133,7 +162,7 @@ def check_table(doc: Located) -> dict[str, dict]:
                     f"(in '{REFERENCE}': {describe(english)})."
                 )
             check_text(doc, field, texts[key], english, locale)
-        if not OG_LOCALE_RE.fullmatch(texts["meta.og_locale"]):
+        if not isinstance(texts["meta.og_locale"], str) or not OG_LOCALE_RE.fullmatch(texts["meta.og_locale"]):
             raise doc.fail(
                 f"{name}.meta.og_locale", "a locale as og:locale writes it, such as 'ar_AR'", texts["meta.og_locale"]
             )
@@ -147,7 +176,7 @@ def where(doc: Located, field: str) -> str:
 
 
 def check_text(doc: Located, field: str, value: object, english: object, locale: Locale) -> None:
-    if isinstance(english, dict):  # a plural entry: one text per plural category of the language
+    if isinstance(english, dict) and not is_select(english):  # a plural entry: one text per plural category
         needed = categories(locale)
         if not isinstance(value, dict) or set(value) != set(needed):
             raise doc.fail(
@@ -158,8 +187,13 @@ def check_text(doc: Located, field: str, value: object, english: object, locale:
         allowed = placeholders_of(english)
         for category, text in value.items():
             check_string(doc, f"{field}.{category}", text, allowed, exact=False)
+    elif isinstance(value, dict):
+        if not is_select(value):
+            raise doc.fail(field, SELECT, value)
+        for form, text in value.items():
+            check_string(doc, f"{field}.{form}", text, placeholders(said(english, None)), exact=True)
     else:
-        check_string(doc, field, value, placeholders(english), exact=True)
+        check_string(doc, field, value, placeholders(said(english, None)), exact=True)
 
 
 def placeholders_of(english: dict | str) -> set[str]:
@@ -197,4 +231,4 @@ def words_for(table: dict[str, dict], tag: object, setting: str = "mkdocs.yml: f
         locale = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
         raise InputError(f"{setting}: expected a language and region that CLDR (Babel) knows, got {tag!r}.") from None
-    return Words(tag=tag, entry=entry, texts=table[entry], locale=locale)
+    return Words(tag=tag, entry=entry, entries=table[entry], locale=locale)

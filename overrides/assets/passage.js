@@ -273,6 +273,9 @@
   // when there is no room above (Android's floating toolbar is 48 dp tall, iOS's edit menu about 44 pt).
   var HANDLES = 28;
   var SYSTEM_MENU = 64;
+  // Between the toolbar and the selection, or past the handles by touch: Material Design's least space between
+  // two touch targets, so that a finger aimed at a handle's foot does not land on the first button.
+  var GAP = 8;
   var current = null; // {link, quote, exact, range}
   var dismissed = null; // the link of a passage Escape closed: not reopened until the selection changes
   var returnFocus = null;
@@ -348,7 +351,6 @@
     var rects = Array.prototype.filter.call(range.getClientRects(), function (r) { return r.width && r.height; });
     var first = rects[0] || range.getBoundingClientRect();
     var last = rects[rects.length - 1] || first;
-    var gap = 8;
     var height = toolbar.offsetHeight;
     var width = toolbar.offsetWidth;
     // The part of the page in view (the visual viewport, which a pinch zoom or a keyboard makes smaller).
@@ -359,17 +361,17 @@
     var below, top;
     if (touch) {
       var menuBelow = first.top - SYSTEM_MENU < viewTop;
-      below = last.bottom + HANDLES + (menuBelow ? SYSTEM_MENU : 0);
-      var above = first.top - (menuBelow ? 0 : SYSTEM_MENU) - gap - height;
-      var inView = function (y) { return y >= viewTop + gap && y + height <= viewBottom - gap; };
+      below = last.bottom + HANDLES + GAP + (menuBelow ? SYSTEM_MENU : 0);
+      var above = first.top - (menuBelow ? 0 : SYSTEM_MENU) - GAP - height;
+      var inView = function (y) { return y >= viewTop + GAP && y + height <= viewBottom - GAP; };
       top = inView(below) || !inView(above) ? below : above;
     } else {
-      below = first.top - viewTop < height + 2 * gap;
-      top = below ? last.bottom + gap : first.top - height - gap;
+      below = first.top - viewTop < height + 2 * GAP;
+      top = below ? last.bottom + GAP : first.top - height - GAP;
     }
     var anchor = top > first.top ? last : first;
     var viewWidth = document.documentElement.clientWidth;
-    var left = Math.max(gap, Math.min(anchor.left + anchor.width / 2 - width / 2, viewWidth - width - gap));
+    var left = Math.max(GAP, Math.min(anchor.left + anchor.width / 2 - width / 2, viewWidth - width - GAP));
     toolbar.style.top = top + window.scrollY + "px";
     toolbar.style.left = left + window.scrollX + "px";
   }

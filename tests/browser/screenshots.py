@@ -3,8 +3,10 @@
 For the publisher's site (docs/, in its own language) and for the suite's columns in each other language
 (tests/columns/languages: Russian and Arabic), writes screenshots/<language>/<width>-<theme>.png at 375 and
 1280 px wide, light and dark, full page, and screenshots/<language>/passage.png (a passage selected, its toolbar
-open). From the publisher's site it also writes the README's pictures, small enough to commit:
-assets/readme/column.png (light, the first screen at 1280 x 800) and assets/readme/passage.png (720 x 400)."""
+open); then screenshots/375-light.png and 375-dark.png: the phone pages side by side, the publisher's first,
+then Russian and Arabic, so that a reviewer sees the three scripts' typesetting at a glance. From the
+publisher's site it also writes the README's pictures, small enough to commit: assets/readme/column.png (light,
+the first screen at 1280 x 800) and assets/readme/passage.png (720 x 400)."""
 
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# the tests' helpers, as the tests import them, and bench/chromium_flags.py
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "bench")]
+# the tests' helpers, as the tests import them (with scripts/changes.py), and bench/chromium_flags.py
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "scripts"), str(ROOT / "bench")]
 
 from browser_support import find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
 from build_harness import build_cli, copy_project  # noqa: E402
@@ -119,6 +121,26 @@ def draw(browser, url: str, shots) -> None:
         print(path.relative_to(ROOT))
 
 
+SIDE_BY_SIDE_GAP = 24
+SIDE_BY_SIDE_BACKGROUND = (128, 128, 128)  # neither theme's paper: each page's edges show
+
+
+def side_by_side(pictures: list[Path], path: Path) -> None:
+    """The pictures in a row, top-aligned, on a grey ground."""
+    from PIL import Image
+
+    images = [Image.open(picture).convert("RGB") for picture in pictures]
+    width = sum(image.width for image in images) + SIDE_BY_SIDE_GAP * (len(images) + 1)
+    height = max(image.height for image in images) + 2 * SIDE_BY_SIDE_GAP
+    row = Image.new("RGB", (width, height), SIDE_BY_SIDE_BACKGROUND)
+    left = SIDE_BY_SIDE_GAP
+    for image in images:
+        row.paste(image, (left, SIDE_BY_SIDE_GAP))
+        left += image.width + SIDE_BY_SIDE_GAP
+    row.save(path, optimize=True)
+    print(path.relative_to(ROOT))
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -140,6 +162,10 @@ def main() -> int:
                     shots = language_shots(language) + README_SHOTS.get(None if site == publishers else language, [])
                     draw(browser, url, shots)
             browser.close()
+    for theme in THEMES:
+        side_by_side(
+            [OUT / language / f"{WIDTHS[0]}-{theme}.png" for language in sites], OUT / f"{WIDTHS[0]}-{theme}.png"
+        )
     return 0
 
 

@@ -49,7 +49,8 @@ READ_PAGE = """(contexts) => {
     code: all("code").map((c) => c.textContent),
     paragraphs: all("p").map((p) => p.textContent),
     links: all("a:not(.oc-permalink)").map((a) => [a.getAttribute("href"), a.textContent, a.getAttribute("title")]),
-    elements: Array.from(new Set(all("*").map((e) => e.localName))).sort(),
+    // The author's elements; not the page's own that keep words on one line (hooks/column/typography.py).
+    elements: Array.from(new Set(all("*:not(.oc-nowrap)").map((e) => e.localName))).sort(),
     scripts: document.scripts.length,
     images: document.images.length + document.querySelectorAll("iframe, object, embed").length,
     strangeSvgs: Array.from(document.querySelectorAll("svg")).filter((s) => !s.closest(".oc-icon, .oc-sprite")).length,

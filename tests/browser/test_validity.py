@@ -18,7 +18,8 @@ def test_every_built_page_is_valid_html(site, live_site, language_sites, correct
     pages = sorted(site.rglob("*.html"))
     assert {site / "index.html", site / "second" / "index.html", site / "404.html"} <= set(pages)
     languages = [path for other in language_sites.values() for path in sorted(other.rglob("*.html"))]
-    assert len(languages) == 2 * len(LANGUAGES)  # each column, and its 404 page
+    # Each language's two columns, its index of columns, its author's page and its 404 page.
+    assert len(languages) == 5 * len(LANGUAGES)
     pages += [*languages, corrected_site / "index.html", *sorted(live_site.rglob("*.html"))]
     control = tmp_path / "control.html"
     control.write_text(BROKEN, encoding="utf-8")
