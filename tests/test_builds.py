@@ -4,6 +4,7 @@ with --dirty, or by ProperDocs (the maintained fork of MkDocs 1.6, a second buil
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -45,6 +46,21 @@ def test_a_build_as_a_command_gives_the_same_bytes_offline(suite_project, site, 
     assert [name for name in first if first[name] != second[name]] == []
     # The home page has no date: one warning, which --strict lets through; the second column, dated, has none.
     assert result.stderr.count("WARNING") == 1 and UNDATED in result.stderr
+
+
+def test_date_unknown_silences_the_warning_and_the_page_still_shows_no_date(project, tmp_path):
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("\n---\n", "\ndate: unknown\n---\n", 1), "utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "field 'date'" not in result.stderr
+    page = parsed(tmp_path / "site")
+    assert page.xpath("//article//time") == []  # ("More from", after it, dates the other columns)
+    assert page.xpath("//meta[contains(@property, '_time')]") == []
+    (ld,) = [json.loads(block) for block in page.xpath("//script[@type='application/ld+json']/text()")]
+    assert not any(key.startswith("date") for key in ld)
+    assert "unknown" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<lastmod>" not in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8").split("</url>")[0]
 
 
 def test_a_dirty_build_works_too(suite_project, tmp_path):

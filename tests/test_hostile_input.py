@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 from markdown import Markdown
 
-from built_pages import json_ld, one, parsed
+from built_pages import json_ld, one, parsed, words
 from card_pixels import card_problems, rgb
 from column import body, data, settings, translations
 from hostile_corpus import (
@@ -87,9 +88,6 @@ def test_dates_and_the_sites_handle_stay_exact_among_hostile_text(hostile):
     assert parsed(site, "404.html").xpath("//head/link[@rel='apple-touch-icon']/@href") == [icon]
     assert found["publisher"]["logo"]["url"].startswith(site_url + "assets/logo.")
     assert all(image["url"].startswith(site_url + "assets/card-") for image in found["image"])
-    # The author's page on the site (the author's key is not among the hostile fields); the profile, sameAs.
-    assert found["author"]["url"] == site_url + "authors/yakovenko/"
-    assert found["author"]["sameAs"] == [HOSTILE_URLS["profile.url"]]
 
 
 def test_json_ld_stays_valid_and_inert(hostile):
@@ -105,7 +103,8 @@ def test_json_ld_stays_valid_and_inert(hostile):
     assert found["url"] == found["mainEntityOfPage"] == site
     assert found["author"]["name"] == hostile_text(text, "author_name")
     assert found["author"]["jobTitle"] == hostile_text(text, "author_roles")
-    assert found["author"]["url"] == HOSTILE_URLS["profile_url"]
+    # The author's page on the site (the author's key is not among the hostile fields); the profile, sameAs.
+    assert found["author"]["url"] == site + "authors/yakovenko/"
     assert found["author"]["sameAs"] == [HOSTILE_URLS["profile_url"]]
     assert found["publisher"]["name"] == hostile_text(text, "publisher_name") and found["publisher"]["url"] == site
     assert found["isBasedOn"]["url"] == HOSTILE_URLS["original_url"]
@@ -149,6 +148,27 @@ def test_no_markup_is_injected_and_the_policy_still_covers_exactly_the_page_code
     assert (site / "_headers").read_text(encoding="utf-8") == expected_host_headers(
         site, policy, len(COLUMN_PAGES), len(OTHER_PAGES)
     )
+
+
+def test_the_pages_around_the_columns_show_hostile_text_as_text(hostile):
+    """The index, the author's page and the feeds show the home column's words, the first author's and the
+    site's name as written, and no page of the site gains an element or an event handler from them."""
+    text, site, _, _ = hostile
+    for path in site.rglob("*.html"):
+        page = lxml_html.fromstring(path.read_bytes())
+        assert not page.xpath("//img | //script[@src] | //*[@*[starts-with(name(), 'on')]]"), path
+        assert len(page.xpath("//script[not(@type)]")) == 2, path  # the page's own two, nothing injected
+    title, name = hostile_text(text, "title"), hostile_text(text, "author_name")
+    index = parsed(site, "columns/index.html")
+    assert [words(a) for a in index.cssselect(".oc-item__title a")][-1] == " ".join(title.split())
+    assert index.cssselect(".oc-item__kicker")[-1].text_content() == hostile_text(text, "column")
+    author = parsed(site, "authors/yakovenko/index.html")
+    assert author.cssselect("h1")[0].text_content() == name
+    (block,) = author.xpath("//script[@type='application/ld+json']/text()")
+    assert json.loads(block)["mainEntity"]["name"] == name
+    feed = feedparser.parse(str(site / "authors" / "yakovenko" / "feed.xml"))
+    assert feed.bozo is False and feed.entries[0].author_detail.name == name
+    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["title"] == hostile_text(text, "site_name")
 
 
 def test_the_404_page_sitemap_and_robots_show_the_input(hostile):

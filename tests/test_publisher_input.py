@@ -11,11 +11,12 @@ import copy
 import shutil
 
 import pytest
+import yaml
 from markdown import Markdown
 from mkdocs.utils.yaml import yaml_load
 
 from build_harness import build_error
-from column import body, data, pages, settings, sharing
+from column import body, data, pages, raw_html, settings, sharing, yaml_errors
 from project_edits import edit
 from suite_columns import COLUMNS
 
@@ -49,6 +50,9 @@ LINK = "it must start with http:, https: or mailto:"
 NO_HOST = "it needs a host name, such as https://example.com/"
 NOT_HOST = "{!r} is not a host name (letters, digits, '-' and '_' between dots) or an IP address"
 USER = "it must not carry a user name or password before '@'"
+# What a refusal of typed HTML says to write instead.
+BOLD = "write **the words** (two asterisks on each side) for bold"
+ITALICS = "write *the words* (one asterisk on each side) for italics"
 
 
 def refusal(call, *args, **kwargs) -> str:
@@ -61,9 +65,18 @@ def located(value, lines=None, file="docs/index.md") -> data.Located:
     return data.Located(value, lines or {}, file)
 
 
-def markdown(text: str) -> str:
+def renderer() -> Markdown:
     """Markdown as the build renders it: MkDocs' default extensions, and attr_list, which the hooks add."""
-    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"]).convert(text)
+    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
+
+
+def markdown(text: str) -> str:
+    return renderer().convert(text)
+
+
+def typed_html(text: str) -> str:
+    """The HTML typed into Markdown, as the build reads it (raw_html.typed_html)."""
+    return raw_html.typed_html(renderer(), text)
 
 
 # --- how a value is shown, and where ----------------------------------------------------------------------
@@ -111,18 +124,34 @@ def test_yaml_lines_reach_nested_lists_and_mappings_and_dates_stay_as_written():
 
 
 TWICE = "expected once, got it a second time (first on line {})."
-MAPPING_VALUES = "not valid YAML (mapping values are not allowed here)."
 
 
 @pytest.mark.parametrize(
     "text, first_line, expected",
     [
-        ("a: 1\nb: c: d\n", 1, f"x.yml, line 2: {MAPPING_VALUES}"),
-        ("a: 1\nb: c: d\n", 5, f"x.yml, line 6: {MAPPING_VALUES}"),
-        ("a: [1\n", 1, "x.yml, line 2: not valid YAML (expected ',' or ']', but got '<stream end>')."),
+        # Counted from the line the text starts on (a front matter's second line); in words: below.
+        (
+            "a: 1\nb: c: d\n",
+            5,
+            "x.yml, line 6: not valid YAML: a value that contains ': ' (a colon and a space) must be quoted: write it "
+            'as b: "c: d" (the YAML parser says: mapping values are not allowed here).',
+        ),
+        (
+            "a: [1\n",
+            1,
+            "x.yml, line 1: not valid YAML: a value that starts with '[' or '{' is read as a YAML list or mapping: if "
+            "it is text, put the whole value in double quotes (the YAML parser says: expected ',' or ']', but got "
+            "'<stream end>').",
+        ),
         ("a: 1\na: 2\n", 1, "x.yml, line 2: field 'a': " + TWICE.format(1)),
         ("a:\n  b: 1\n  b: 2\n", 1, "x.yml, line 3: field 'a.b': " + TWICE.format(2)),
-        ("- a: 1\n  b: 2\n  a: 3\n", 4, "x.yml, line 6: field '0.a': " + TWICE.format(4)),
+        ("- a: 1\n  b: 2\n  a: 3\n", 4, "x.yml, line 6: field 'a' of the first item: " + TWICE.format(4)),
+        # An item of a list: counted from 1, and named by the field that holds the list.
+        (
+            "things:\n  - a: 1\n  - a: 2\n    a: 3\n",
+            1,
+            "x.yml, line 4: field 'a' of the second item of field 'things': " + TWICE.format(3),
+        ),
         # A character YAML refuses outright: the error has no line, so the message names the file alone.
         (
             "a: b\x00",
@@ -142,6 +171,135 @@ def test_yaml_errors_say_the_line_and_the_problem(text, first_line, expected):
     assert refusal(data.load_yaml, text, "x.yml", first_line=first_line) == expected
 
 
+FRONT = "---\ntemplate: column.html\n{}---\nBody.\n"
+PARSER = "(the YAML parser says: {})."
+
+
+# A mistake an editor makes in the front matter: said in words, with what to write instead, and counted from
+# the file's first line (the fence).
+@pytest.mark.parametrize(
+    "lines, line, words, parser",
+    [
+        (
+            "title: Palmyra: a sign\n",
+            3,
+            "a value that contains ': ' (a colon and a space) must be quoted: write it as title: \"Palmyra: a sign\"",
+            "mapping values are not allowed here",
+        ),
+        (
+            'title: "Palmyra": a sign\n',
+            3,
+            "a value that contains ': ' (a colon and a space) must be quoted: write it as title: '\"Palmyra\": a sign'",
+            "mapping values are not allowed here",
+        ),
+        (
+            "title: x\n  author: y\n",
+            4,
+            "this line is read as part of the value above it: it is indented 2 spaces, more than the field above it "
+            "(0 spaces); fields of the same mapping line up exactly",
+            "mapping values are not allowed here",
+        ),
+        (
+            "title:x\nauthor: y\n",
+            3,
+            "this line is neither 'field: value' nor indented as part of the value above it: a field's name is "
+            "followed by ': ' (a colon and a space)",
+            "could not find expected ':'",
+        ),
+        (
+            "title: x\nauthor\n",
+            4,
+            "this line is neither 'field: value' nor indented as part of the value above it: a field's name is "
+            "followed by ': ' (a colon and a space)",
+            "could not find expected ':'",
+        ),
+        (
+            "corrections:\n  - date: 2016-03-30\n   text: T.\n",
+            5,
+            "indentation: this line is indented 3 spaces and the line above it 2 spaces; the fields of one mapping "
+            "(and the items of one list) line up exactly, and a list item's fields line up with the first one after "
+            "its '- '",
+            "expected <block end>, but found '<block mapping start>'",
+        ),
+        (
+            "title: x\n\tauthor: y\n",
+            4,
+            "a tab: YAML indents with spaces only; replace the tab with spaces",
+            "found character '\\t' that cannot start any token",
+        ),
+        (
+            'title: "Palmyra\nauthor: y\n',
+            3,
+            "a quote mark opens a value here and nothing closes it: end the value with the same quote mark",
+            "found unexpected end of stream",
+        ),
+        (
+            "title: 'It's over'\n",
+            3,
+            "a value in single quotes ends at the next single quote: write an apostrophe inside it twice (it''s), or "
+            "put the whole value in double quotes",
+            "expected <block end>, but found '<scalar>'",
+        ),
+        (
+            'title: "Palmyra" is free\n',
+            3,
+            "a value in double quotes ends at the next double quote: put the whole value in single quotes instead, or "
+            'write each " inside it as \\"',
+            "expected <block end>, but found '<scalar>'",
+        ),
+        (
+            "column: *Ambassador's view*\n",
+            3,
+            "a value that starts with '*' must be quoted ('*' starts a YAML alias): write it as column: "
+            '"*Ambassador\'s view*"',
+            'expected alphabetic or numeric character, but found "\'"',
+        ),
+        (
+            "title: [Update] Palmyra\n",
+            3,
+            "text follows a value that has ended here: put the whole value in double quotes",
+            "expected <block end>, but found '<scalar>'",
+        ),
+    ],
+)
+def test_a_front_matter_mistake_is_said_in_words_with_its_line(lines, line, words, parser):
+    expected = f"docs/index.md, line {line}: not valid YAML: {words} {PARSER.format(parser)}"
+    assert refusal(data.split_front_matter, FRONT.format(lines), "docs/index.md") == expected
+
+
+def test_a_data_file_mistake_is_said_in_words_with_its_line():
+    assert refusal(data.load_yaml, "- icon: tw\n  handle: @Amb\n", "data/networks.yml") == (
+        "data/networks.yml, line 2: not valid YAML: a value that starts with '@' must be quoted ('@' is reserved in "
+        "YAML): write it as handle: \"@Amb\" (the YAML parser says: found character '@' that cannot start any token)."
+    )
+
+
+def test_the_way_to_write_it_that_the_message_gives_reads_as_meant():
+    """What the message says to write is YAML that holds the editor's words as they typed them."""
+    for line, value in [
+        ('title: "Palmyra": a sign', '"Palmyra": a sign'),
+        ("title: Palmyra: a sign", "Palmyra: a sign"),
+        ("handle: @Amb", "@Amb"),
+        ("title: it's: a \\ sign", "it's: a \\ sign"),
+    ]:
+        words = refusal(data.load_yaml, line + "\n", "x.yml")
+        written = words.split("write it as ", 1)[1].split(" (the YAML parser says", 1)[0]
+        assert yaml.safe_load(written) == {line.split(":")[0]: value}, written
+
+
+# A list's items are counted from 1 in the messages (the first correction, the seventh share network).
+@pytest.mark.parametrize(
+    "number, word", [(1, "first"), (2, "second"), (10, "tenth"), (11, "11th"), (12, "12th"), (21, "21st"), (22, "22nd")]
+)
+def test_ordinals(number, word):
+    assert yaml_errors.ordinal(number) == word
+
+
+def test_a_number_that_is_a_key_is_not_counted():
+    doc = data.load_yaml("7: fontawesome/brands/x\n", "data/icons.yml")
+    assert refusal(data.check_icons, doc, lambda path: True).startswith("data/icons.yml, line 1: field '7': ")
+
+
 @pytest.mark.parametrize(
     "source, value, lines",
     [
@@ -159,8 +317,6 @@ def test_front_matter_is_read_between_its_fences(source, value, lines):
 def test_a_page_without_front_matter_is_refused(source):
     expected = "p.md, line 1: expected front matter between '---' lines (title, author, ...)."
     assert refusal(data.split_front_matter, source, "p.md") == expected
-    # Lines count from the start of the file.
-    assert refusal(data.split_front_matter, "---\nt: x\na: a: b\n---\n", "p.md") == f"p.md, line 3: {MAPPING_VALUES}"
 
 
 # --- fields and values --------------------------------------------------------------------------------
@@ -406,7 +562,7 @@ def checked(extra: str = "", authors=AUTHORS, **changes) -> dict:
     """The front matter checked as the build checks it, corrections' texts included."""
     doc = front_matter(extra, **changes)
     meta = data.check_front_matter(doc, authors)
-    pages.correction_texts(doc, meta, markdown)
+    pages.correction_texts(doc, meta, markdown, typed_html)
     return meta
 
 
@@ -427,15 +583,16 @@ def d(line: int, field: str, got: str) -> str:
         (
             {"template": "main.html"},
             "",
-            "line 2: field 'template': expected 'column.html', the column layout (overrides/column.html), got "
-            "'main.html'.",
+            "line 2: field 'template': expected 'column.html', the column layout (overrides/column.html), or no "
+            "'template' for a plain page, got 'main.html'.",
         ),
         ({"author": "c"}, "", "line 5: field 'author': expected a key of data/authors.yml (known: a, b), got 'c'."),
         ({"author": "a b"}, "", f"line 5: field 'author': expected {KEY}, got 'a b'."),
         (
             {"disclaimer": None},
             "",
-            f"field 'disclaimer': expected {TEXT}; it is required for a column's front matter and missing.",
+            f"field 'disclaimer': expected {TEXT}; it is required for a column's front matter (a page whose front "
+            "matter sets 'template: column.html') and missing.",
         ),
         (
             {"original_url": "javascript:x"},
@@ -478,6 +635,18 @@ def test_an_author_when_there_is_none():
     assert refusal(checked, authors={}) == expected
 
 
+def test_date_unknown_is_said_once_and_leaves_no_date():
+    doc = data.split_front_matter("---\ndate: unknown\ntitle: T\n---\n", "docs/index.md")
+    assert data.split_unknown_date(doc) == (data.Located({"title": "T"}, doc.lines, "docs/index.md"), True)
+    assert data.split_unknown_date(front_matter()) == (front_matter(), False)
+    # `updated` is a last change, dated against a known first publication.
+    doc = data.load_yaml("date: unknown\nupdated: 2016-03-29\n", "docs/index.md", first_line=2)
+    assert refusal(data.split_unknown_date, doc) == (
+        "docs/index.md, line 3: field 'updated': expected no 'updated' beside 'date: unknown': a last change is "
+        "dated against a known first publication."
+    )
+
+
 def c(*lines: str) -> str:
     """A `corrections` field of these lines, after the page's date (line 10): its first line is line 12."""
     return "date: 2016-03-28\ncorrections:\n" + "".join(f"{line}\n" for line in lines)
@@ -497,21 +666,29 @@ def t(text: str) -> str:
         ("corrections: []\n", f"line 10: field 'corrections': expected {CORRECTIONS}, got a list ([])."),
         ("corrections:\n", f"line 10: field 'corrections': expected {CORRECTIONS}, got nothing."),
         ("corrections: Fixed a typo.\n", f"line 10: field 'corrections': expected {CORRECTIONS}, got 'Fixed a typo.'."),
-        (c("  - 2016-03-30"), "line 12: field 'corrections.0': expected a mapping of a correction, got '2016-03-30'."),
-        (c(DATED), f"field 'corrections.0.text': expected {TEXT}; it is required for a correction and missing."),
+        (c("  - 2016-03-30"), "line 12: the first correction: expected a mapping of a correction, got '2016-03-30'."),
+        (
+            c(DATED),
+            f"field 'text' of the first correction: expected {TEXT}; it is required for a correction and missing.",
+        ),
         (
             c(DATED, "    text: T.", "    by: E"),
-            "line 14: field 'corrections.0.by': expected one of the known fields of a correction: date, text.",
+            "line 14: field 'by' of the first correction: expected one of the known fields of a correction: date, "
+            "text.",
         ),
-        (c("  - date: 30 March 2016", "    text: T."), d(12, "corrections.0.date", "'30 March 2016'")),
+        (
+            c("  - date: 30 March 2016", "    text: T."),
+            f"line 12: field 'date' of the first correction: expected {DATE}, got '30 March 2016'.",
+        ),
         (
             c("  - date: 2016-03-27", "    text: T."),
-            "line 12: field 'corrections.0.date': expected a date not before 'date' (2016-03-28), got '2016-03-27'.",
+            "line 12: field 'date' of the first correction: expected a date not before 'date' (2016-03-28), got "
+            "'2016-03-27'.",
         ),
         (
             c(DATED, "    text: T.", "  - date: 2016-03-29", "    text: U."),
-            "line 14: field 'corrections.1.date': expected a date not before the correction above it (2016-03-30): "
-            "oldest first, got '2016-03-29'.",
+            "line 14: field 'date' of the second correction: expected a date not before the correction above it "
+            "(2016-03-30): oldest first, got '2016-03-29'.",
         ),
         (
             "updated: 2016-03-29\n" + t("T."),
@@ -530,7 +707,11 @@ def test_correction_errors(extra, expected):
     [
         ("'- a list'", "a list (<ul>)"),
         ("'See <span>this</span>.'", "raw HTML (<span>)"),
-        ("'One.<br>Two.'", "raw HTML (<br>)"),
+        (
+            "'One.<br>Two.'",
+            "raw HTML (<br>): end the line with two spaces for a line break, or leave a blank line for a new paragraph",
+        ),
+        ("'The <b>second</b> note.'", f"raw HTML (<b>): {BOLD}"),
         ("'[x](javascript:alert(1))'", f"a link to 'javascript:alert(1)' ({LINK})"),
         ("'> quoted'", "a block quote (<blockquote>)"),
         ("'## A heading'", 'a heading (<h2 id="a-heading">)'),
@@ -538,12 +719,12 @@ def test_correction_errors(extra, expected):
     ],
 )
 def test_a_corrections_text_is_one_sentence_of_markdown_checked_as_the_body_is(text, found):
-    expected = f"docs/index.md, line 13: field 'corrections.0.text': expected {SENTENCE}, got {found}."
+    expected = f"docs/index.md, line 13: field 'text' of the first correction: expected {SENTENCE}, got {found}."
     assert refusal(checked, t(text)) == expected
     # One line: a line break is a control character.
     message = refusal(checked, c(DATED, "    text: |", "      Two", "      lines."))
     expected = f"{TEXT} without control characters, got 'Two\\nlines.\\n'"
-    assert message == f"docs/index.md, line 13: field 'corrections.0.text': expected {expected}."
+    assert message == f"docs/index.md, line 13: field 'text' of the first correction: expected {expected}."
 
 
 # --- the data files -----------------------------------------------------------------------------------
@@ -604,7 +785,10 @@ def test_share_url_template_errors(template, quote, because):
         expected, because = (QUOTE if quote else SHARE) + because, ""
     else:
         expected = QUOTE if quote else SHARE
-    assert message == f"data/networks.yml, line 4: field '0.url': expected {expected}, got {template!r}{because}."
+    assert message == (
+        f"data/networks.yml, line 4: field 'url' of the first share network: expected {expected}, got {template!r}"
+        f"{because}."
+    )
 
 
 @pytest.mark.parametrize(
@@ -628,25 +812,31 @@ NETWORKS_TOP = "'(top level)': expected a list of share networks, each with icon
 @pytest.mark.parametrize(
     "value, expected",
     [
-        ({}, f"{NETWORKS_TOP}, got a mapping ({{}})."),
-        ([], f"{NETWORKS_TOP}, got a list ([])."),
-        ([NETWORK, "X"], "'1': expected a mapping of a share network, got 'X'."),
-        ([NETWORK, {**NETWORK, "icon": "gp"}], f"'1.icon': expected {ICON_KEY}, got 'gp'."),
-        ([{**NETWORK, "url": "https://x.example/"}], f"'0.url': expected {SHARE}, got 'https://x.example/'."),
+        ({}, f"field {NETWORKS_TOP}, got a mapping ({{}})."),
+        ([], f"field {NETWORKS_TOP}, got a list ([])."),
+        ([NETWORK, "X"], "the second share network: expected a mapping of a share network, got 'X'."),
+        (
+            [NETWORK, {**NETWORK, "icon": "gp"}],
+            f"field 'icon' of the second share network: expected {ICON_KEY}, got 'gp'.",
+        ),
+        (
+            [{**NETWORK, "url": "https://x.example/"}],
+            f"field 'url' of the first share network: expected {SHARE}, got 'https://x.example/'.",
+        ),
         (
             [{**NETWORK, "quote_url": "https://x/?u={url}"}],
-            f"'0.quote_url': expected {QUOTE}, got 'https://x/?u={{url}}'.",
+            f"field 'quote_url' of the first share network: expected {QUOTE}, got 'https://x/?u={{url}}'.",
         ),
         (
             [{**NETWORK, "lable": "Post"}],
-            "'0.lable': expected one of the known fields of a share network: icon, name, url, label, quote_url, "
-            "enabled, max_length (did you mean 'label'?).",
+            "field 'lable' of the first share network: expected one of the known fields of a share network: icon, "
+            "name, url, label, quote_url, enabled, max_length (did you mean 'label'?).",
         ),
     ],
 )
 def test_network_errors(value, expected):
     doc = located(value, file="data/networks.yml")
-    assert refusal(data.check_networks, doc, ICONS) == f"data/networks.yml: field {expected}"
+    assert refusal(data.check_networks, doc, ICONS) == f"data/networks.yml: {expected}"
     networks = [NETWORK, {**NETWORK, "icon": "fb", "quote_url": "https://f.example/?u={url}&q={text}"}]
     assert data.check_networks(located(networks), ICONS) is networks
 
@@ -684,7 +874,7 @@ def test_a_network_option_is_checked_with_its_line(field, value, expected):
     doc = located([{**NETWORK, field: value}], {f"0.{field}": 7}, file="data/networks.yml")
     assert (
         refusal(sharing.check_networks, doc, ICONS)
-        == f"data/networks.yml, line 7: field '0.{field}': expected {expected}."
+        == f"data/networks.yml, line 7: field '{field}' of the first share network: expected {expected}."
     )
 
 
@@ -749,6 +939,12 @@ def test_site_setting_errors(settings_extra, expected):
 # What README says is required: every front-matter field but the dates and corrections, every field of an
 # author, a profile and a share network (but `label` and `quote_url`) and the site's publisher. Written out,
 # not read from the schemas in hooks/column/data.py.
+# How an error names a share network's field: the network counted from 1 (the first is item 0 of the list).
+FIELD_NAMES = {
+    f"{index}.{key}": f"field '{key}' of the {place} share network"
+    for index, place in ((0, "first"), (6, "seventh"))
+    for key in ("icon", "name", "url")
+}
 REQUIRED = {
     "docs/index.md": "template title column author description original_url original_publisher disclaimer",
     "data/authors.yml": "name roles profile profile.network profile.icon profile.follow profile.handle profile.url",
@@ -795,7 +991,7 @@ def test_every_required_field_is_required(name, field):
     field = f"yakovenko.{field}" if name == "data/authors.yml" else field
     check_suite_file(name, None)  # as it is, the file passes
     message = refusal(check_suite_file, name, field)
-    assert message.startswith(f"{name}") and f"field '{field}'" in message, message
+    assert message.startswith(f"{name}") and FIELD_NAMES.get(field, f"field '{field}'") in message, message
     assert "required" in message or "see the comments in mkdocs.yml" in message, message
 
 
@@ -926,6 +1122,33 @@ def test_anything_else_stops_with_file_line_and_what_was_found(case):
     )
 
 
+# HTML an editor reaches for, where Markdown does the same: refused with the Markdown that does it.
+@pytest.mark.parametrize(
+    "typed, refused, markdown_for_it",
+    [
+        ("Palmyra is <b>free</b>.", "<b>", BOLD),
+        ("Palmyra is <strong>free</strong>.", "<strong>", BOLD),
+        ("Palmyra is <i>free</i>.", "<i>", ITALICS),
+        ("Palmyra is <em>free</em>.", "<em>", ITALICS),
+        (
+            'See <a href="https://news.example/">the news</a>.',
+            '<a href="https://news.example/">',
+            "write [the words](https://the.address/) for a link",
+        ),
+        ("One line<br>and the next.", "<br>", "end the line with two spaces for a line break, or leave a blank line"),
+    ],
+)
+def test_html_an_editor_reaches_for_is_refused_with_its_markdown(typed, refused, markdown_for_it):
+    message = refusal(raw_html.check_body, page(f"A paragraph.\n\n{typed}\n"), "docs/index.md", typed_html)
+    assert message.startswith(f"docs/index.md, line 7: {BODY}, got raw HTML ({refused}): {markdown_for_it}")
+
+
+def test_markdown_that_shows_html_as_text_is_not_refused():
+    text = page("Code shows `<b>bold</b>` and &lt;b&gt; as text, and **bold** is bold.\n")
+    raw_html.check_body(text, "docs/index.md", typed_html)
+    body.check_body(text, "docs/index.md", markdown)
+
+
 def test_a_body_without_front_matter_counts_lines_from_the_first():
     message = refusal(body.check_body, "<div>x</div>\n", "docs/x.md", markdown)
     assert message == f"docs/x.md, line 1: {BODY}, got raw HTML (<div>)."
@@ -1016,9 +1239,10 @@ BUILD_ERRORS = {
         "docs/index.md",
         r"^title:",
         "titel:",
-        "docs/index.md, line 4: field 'titel': expected one of the known fields of a column's front matter: "
-        "template, title, column, author, description, original_url, original_publisher, disclaimer, date, "
-        "updated, corrections (did you mean 'title'?).",
+        "docs/index.md, line 4: field 'titel': expected one of the known fields of a column's front matter (a page "
+        "whose front matter sets 'template: column.html'): template, title, column, author, description, "
+        "description_id, original_url, original_publisher, disclaimer, date, updated, corrections (did you mean "
+        "'title'?).",
     ),
     "markup in an author's profile URL": (
         "data/authors.yml",
@@ -1032,7 +1256,7 @@ BUILD_ERRORS = {
         "data/networks.yml",
         r"tweet\?text=\{text\}&",
         "tweet?",
-        f"data/networks.yml, line 20: field '2.quote_url': expected {QUOTE}, got "
+        f"data/networks.yml, line 20: field 'quote_url' of the third share network: expected {QUOTE}, got "
         "'https://twitter.com/intent/tweet?url={url}'.",
     ),
     "an icon the theme lacks": (
@@ -1059,6 +1283,12 @@ BUILD_ERRORS = {
         "extra:\n  twitter_site: ColumnsExample",
         f"mkdocs.yml: field 'extra.twitter_site': expected {HANDLE}, got 'ColumnsExample'.",
     ),
+    "HTML where Markdown does the same": (
+        "docs/index.md",
+        r"^Russia has",
+        "Palmyra is <b>free</b>.\n\nRussia has",
+        f"docs/index.md, line 15: {BODY}, got raw HTML (<b>): {BOLD}.",
+    ),
     "a table, found as MkDocs renders it": (
         "docs/index.md",
         r"^Russia has",
@@ -1082,8 +1312,8 @@ BUILD_ERRORS = {
         "docs/index.md",
         r"^---\n\n",
         'corrections:\n  - date: 2016-03-30\n    text: "See [the fourth](#the-fourth)."\n---\n\n',
-        f"docs/index.md, line 13: field 'corrections.0.text': expected {FRAGMENT}, got a link to '#the-fourth', which "
-        "no element has.",
+        f"docs/index.md, line 13: field 'text' of the first correction: expected {FRAGMENT}, got a link to "
+        "'#the-fourth', which no element has.",
     ),
 }
 

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
-import feedparser
 import pytest
 import yaml
 from lxml import html as lxml_html
@@ -19,9 +18,8 @@ from PIL import Image
 from test_budget import collect
 
 from build_harness import ROOT, build, copy_project
-from built_pages import meta
+from built_pages import meta, parsed, words
 from column import data, pages, site_pages
-from hostile_corpus import HOSTILE_BUILDS, hostile_text
 from suite_columns import SECOND_URL, SITE_URL
 
 THIRD_URL = SITE_URL + "third/"
@@ -33,14 +31,6 @@ TITLES = {
 YAKOVENKO, NUNEZ = "Dr Alexander Yakovenko", "Prof Ana María Núñez"
 AUTHOR_PAGES = {YAKOVENKO: SITE_URL + "authors/yakovenko/", NUNEZ: SITE_URL + "authors/nunez/"}
 _BUDGET = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))
-
-
-def parsed(site: Path, path: str):
-    return lxml_html.fromstring((site / path).read_bytes())
-
-
-def words(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 def items(page, url: str) -> list[dict]:
@@ -365,29 +355,3 @@ def test_each_page_types_first_view_is_one_small_request(site, path):
     assert fetched == [] and connects == []  # everything the first view needs is in the page
     size = len(gzip.compress(document.encode("utf-8"), 6))
     assert size <= _BUDGET["bytes"], f"{path}: {size} bytes gzipped"
-
-
-# --- hostile text ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("build_name", HOSTILE_BUILDS)
-def test_the_pages_around_the_columns_show_hostile_text_as_text(hostile_sites, build_name):
-    """The hostile builds (support.HOSTILE_BUILDS: the home column's words, the first author's, the site's name in
-    every free-text field): the index, the author's page and the feeds show each as written, and no page gains an
-    element or an event handler from them."""
-    text, site = HOSTILE_BUILDS[build_name], hostile_sites[build_name]
-    for path in site.rglob("*.html"):
-        page = lxml_html.fromstring(path.read_bytes())
-        assert not page.xpath("//img | //script[@src] | //*[@*[starts-with(name(), 'on')]]"), path
-        assert len(page.xpath("//script[not(@type)]")) == 2, path  # the page's own two, nothing injected
-    title, name = hostile_text(text, "title"), hostile_text(text, "author.name")
-    index = parsed(site, "columns/index.html")
-    assert [words(a) for a in index.cssselect(".oc-item__title a")][-1] == " ".join(title.split())
-    assert index.cssselect(".oc-item__kicker")[-1].text_content() == hostile_text(text, "column")
-    author = parsed(site, "authors/yakovenko/index.html")
-    assert author.cssselect("h1")[0].text_content() == name
-    (block,) = author.xpath("//script[@type='application/ld+json']/text()")
-    assert json.loads(block)["mainEntity"]["name"] == name
-    feed = feedparser.parse(str(site / "authors" / "yakovenko" / "feed.xml"))
-    assert feed.bozo is False and feed.entries[0].author_detail.name == name
-    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["title"] == hostile_text(text, "site_name")
