@@ -1,5 +1,6 @@
 """Shared fixtures: the suite's site (the project's code with the suite's own columns, tests/columns), built
-once per session with the network cut, its variants (other languages, hostile input, a corrected column),
+once per session with the network cut, its variants (other languages, hostile input, a corrected column, a
+moved column),
 and throw-away copies of the project for tests that build from changed input (build_harness.py). The
 publisher's own site (docs/, data/) is built only by tests/test_live_site.py and read for rules alone."""
 
@@ -12,7 +13,7 @@ import pytest
 from build_harness import ROOT, build, built, copy_project
 from built_pages import parsed
 from hostile_corpus import HOSTILE_BUILDS, HOSTILE_URLS, hostile_project
-from project_edits import corrected_project
+from project_edits import corrected_project, moved_project
 from seed import Seed, read_seed
 from suite_columns import LANGUAGES
 
@@ -63,6 +64,15 @@ def corrected_site(tmp_path_factory) -> Path:
     """The suite's site with its home page corrected (project_edits.corrected_project)."""
     work = tmp_path_factory.mktemp("corrected")
     return built(corrected_project(work / "project"), work / "site")
+
+
+@pytest.fixture(scope="session")
+def moved_project_and_site(tmp_path_factory) -> tuple[Path, Path]:
+    """The suite's site with its second column moved to /ceasefire/ and redirected (project_edits.moved_project):
+    (the project, the site)."""
+    work = tmp_path_factory.mktemp("moved")
+    project = moved_project(work / "project")
+    return project, built(project, work / "site")
 
 
 @pytest.fixture(scope="session")

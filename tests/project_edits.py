@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from build_harness import copy_project
+from suite_columns import COLUMNS
 
 # The optional fields the suite's home page leaves unset, set as the next column would set them: dates as an
 # author types them (unquoted), and a site handle made up for the tests.
@@ -75,4 +77,28 @@ def corrected_project(dest: Path) -> Path:
     add_front_matter(index, {"date": "2016-03-28", "corrections": CORRECTIONS})
     opening = "The liberation of Palmyra is compelling proof"
     edit(index, rf"^{opening}(.*)$", REWORDED + r"\1\n{#" + PUBLISHED_ID + "}")
+    return project
+
+
+# A record of what went out for the suite's columns (tests/columns/README.md), for the link guard.
+RECORD = COLUMNS / "records" / "published.yml"
+
+
+def recorded_project(dest: Path) -> Path:
+    """The suite's project with its record of what went out in data/: built with the link guard on."""
+    project = copy_project(dest)
+    shutil.copy(RECORD, project / "data" / "published.yml")
+    return project
+
+
+def moved_project(dest: Path) -> Path:
+    """A recorded project whose second column's file is renamed, its old address redirected as the build asks."""
+    project = recorded_project(dest)
+    (project / "docs" / "second.md").rename(project / "docs" / "ceasefire.md")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "plugins:\n  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n",
+        encoding="utf-8",
+    )
     return project

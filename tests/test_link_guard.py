@@ -26,9 +26,9 @@ from build_harness import ROOT, build, copy_project, offline_env
 from check_site import check_site
 from column import body, links_guard, published
 from column.data import InputError, load_yaml
-from suite_columns import COLUMNS, SITE_URL
+from project_edits import RECORD, recorded_project
+from suite_columns import SITE_URL
 
-RECORD = COLUMNS / "records" / "published.yml"
 SECOND_IDS = [
     "a-ceasefire-is-only-as-strong",
     "talks-in-geneva-resumed-this-week",
@@ -40,12 +40,6 @@ SECOND_IDS = [
 THIRD_IDS = ["a-week-after-palmyra-the-talks", "this-text-was-written-for-the", "what-no-army-can-settle-is"]
 # Every column of the suite's site, as the suite's record writes them.
 COLUMN_IDS = {"/": INDEX_IDS, "/second/": SECOND_IDS, "/third/": THIRD_IDS}
-
-
-def recorded_project(dest: Path) -> Path:
-    project = copy_project(dest)
-    shutil.copy(RECORD, project / "data" / "published.yml")
-    return project
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -274,27 +268,11 @@ def test_a_removed_page_stops_the_build_with_the_redirect_to_add(tmp_path):
     assert "delete line 12 ('\"/second/\":') from data/published.yml, and the 5 id lines under it." in result.stderr
 
 
-def moved_project(dest: Path) -> Path:
-    """A recorded project whose second column's file is renamed, its old address redirected as the build asks."""
-    project = recorded_project(dest)
-    (project / "docs" / "second.md").rename(project / "docs" / "ceasefire.md")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "plugins:\n  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n",
-        encoding="utf-8",
-    )
-    return project
-
-
-@pytest.fixture(scope="module")
-def moved(tmp_path_factory):
-    """The moved project, built: (site, project)."""
-    work = tmp_path_factory.mktemp("moved")
-    project = moved_project(work / "project")
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site", project
+@pytest.fixture
+def moved(moved_project_and_site):
+    """The moved project, built (conftest): (site, project)."""
+    project, site = moved_project_and_site
+    return site, project
 
 
 def test_the_old_address_leads_to_the_new_one_without_javascript(moved):

@@ -120,7 +120,7 @@ ICONS = {key: f"fontawesome/brands/{key}" for key in ("bluesky", "mastodon", "th
 
 
 def graphemes(text: str) -> int:
-    """Unicode's extended grapheme clusters (UAX #29), which Bluesky's 300 counts: `regex`'s \\X."""
+    """Unicode's extended grapheme clusters (Unicode Standard Annex 29), which Bluesky's 300 counts: `regex`'s \\X."""
     return len(regex.findall(r"\X", text))
 
 

@@ -1,7 +1,8 @@
-"""The Russian and Arabic pages in a browser: axe finds nothing on them; the scripts
-say their words in the page's language; Arabic is laid out right to left (the bio, the share bar, the disclaimer's
-rule, the paragraph marks, the skip link) and its passage toolbar opens by the selection, inside the window, moves
-along with the arrow that points that way, and links to exactly the selected words."""
+"""The Russian and Arabic pages in a browser: axe finds nothing on them (the Arabic index and author's page
+too, right to left); the scripts say their words in the page's language; Arabic is laid out right to left (the
+bio, the share bar, the disclaimer's rule, the paragraph marks, the skip link) and its passage toolbar opens by
+the selection, inside the window, moves along with the arrow that points that way, and links to exactly the
+selected words."""
 
 from __future__ import annotations
 
@@ -41,6 +42,16 @@ def test_axe_on_the_404_page(open_language_page, language):
     page, watch = open_language_page(language, "no/such/page/")
     assert watch.response.status == 404
     assert_axe_passes(page)
+
+
+@pytest.mark.parametrize("path", ["columns/", "authors/haddad/"])
+def test_the_arabic_index_and_authors_page_pass_axe_right_to_left(open_language_page, path):
+    page, watch = open_language_page("ar", path, viewport={"width": 375, "height": 800})
+    assert page.evaluate("() => getComputedStyle(document.body).direction") == "rtl"
+    assert_axe_passes(page)
+    found = page.evaluate(OVERFLOW_JS)
+    assert found["scrollWidth"] <= found["clientWidth"] and found["wide"] == [], (path, found)
+    assert not watch.problems()
 
 
 # --- the scripts speak the page's language ----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Valid HTML: the current W3C Nu checker (npm vnu-jar, pinned in tests/vnu) reports no error on any built
 page, with no message filtered out: the suite's site (its second column has both dates, so the byline's
-<time datetime> values are checked too), its columns in other languages, its corrected column, and the
-publisher's own site."""
+<time datetime> values are checked too), its columns in other languages, its corrected column, the redirect page
+at a moved column's old address, and the publisher's own site."""
 
 from __future__ import annotations
 
@@ -14,13 +14,17 @@ from suite_columns import LANGUAGES
 BROKEN = "<!doctype html><html lang=en><title>x</title><p><div autocorrect=off></div></p></html>"
 
 
-def test_every_built_page_is_valid_html(site, live_site, language_sites, corrected_site, vnu, tmp_path):
+def test_every_built_page_is_valid_html(
+    site, live_site, language_sites, corrected_site, moved_project_and_site, vnu, tmp_path
+):
     pages = sorted(site.rglob("*.html"))
     assert {site / "index.html", site / "second" / "index.html", site / "404.html"} <= set(pages)
     languages = [path for other in language_sites.values() for path in sorted(other.rglob("*.html"))]
     # Each language's two columns, its index of columns, its author's page and its 404 page.
     assert len(languages) == 5 * len(LANGUAGES)
-    pages += [*languages, corrected_site / "index.html", *sorted(live_site.rglob("*.html"))]
+    # The corrected column; the redirect page at a moved column's old address.
+    moved = moved_project_and_site[1] / "second" / "index.html"
+    pages += [*languages, corrected_site / "index.html", moved, *sorted(live_site.rglob("*.html"))]
     control = tmp_path / "control.html"
     control.write_text(BROKEN, encoding="utf-8")
 
