@@ -273,6 +273,110 @@ def test_the_sentences_around_the_column(language_sites, language):
     assert page.cssselect(".oc-bio__text a.u-url")[0].get("dir") == "auto"
 
 
+# --- grammatical gender -----------------------------------------------------------------------------------
+
+# The Arabic phrases about the author, in each form (their author in tests/columns/languages/ar is a woman):
+# "About the author" and "the column's text belongs to its author".
+ARABIC = {
+    "feminine": ("عن الكاتبة", "رأي آخر. نص المقال ملك لكاتبته ولناشره الأول."),
+    "masculine": ("عن الكاتب", "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول."),
+    # No gender given: words that need none ("a short profile"; "belongs to whoever wrote it").
+    None: ("نبذة تعريفية", "رأي آخر. نص المقال ملك لمن كتبه ولناشره الأول."),
+}
+AUTHORS = "data/authors.yml"
+
+
+def said_about_the_author(site, path: str = "index.html") -> tuple[str | None, str]:
+    page = parsed(site, path)
+    bio = page.cssselect(".oc-bio")
+    return bio[0].get("aria-label") if bio else None, words(page.cssselect(".oc-footer p")[0])
+
+
+def test_the_arabic_404_page_is_about_no_author_and_needs_no_gender(language_sites):
+    # The column page speaks of its author as she asks (FOOT and CONTROLS above); the 404 page of nobody.
+    assert said_about_the_author(language_sites["ar"], "404.html") == (None, ARABIC[None][1])
+
+
+def arabic_project(tmp_path, gender: str | None):
+    project = copy_project(tmp_path / "project", "ar")
+    authors = project / AUTHORS
+    text = re.sub(r"^  grammatical_gender: .*\n", "", authors.read_text(encoding="utf-8"), flags=re.M)
+    if gender:
+        text = text.replace("  name: ", f"  grammatical_gender: {gender}\n  name: ", 1)
+    authors.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("gender", ["masculine", None])
+def test_the_phrases_take_the_gender_given_and_none_is_guessed(tmp_path, gender):
+    assert said_about_the_author(built(arabic_project(tmp_path, gender), tmp_path / "site")) == ARABIC[gender]
+
+
+# A table in the product's shape, written for these tests: Arabic gives "About the author" by gender.
+GENDER_TABLE = """\
+en:
+  meta.og_locale: en_US
+  bio.label: About the author
+  byline.author: "By {author}"
+  byline.reading_time:
+    one: "{n} min"
+    other: "{n} min"
+ar:
+  meta.og_locale: ar_AR
+  bio.label:
+    masculine: عن الكاتب
+    feminine: عن الكاتبة
+    other: نبذة تعريفية
+  byline.author:
+    other: "بقلم {author}"
+    feminine: "بقلمها {author}"
+  byline.reading_time:
+    zero: "{n} دقيقة"
+    one: "دقيقة"
+    two: "دقيقتان"
+    few: "{n} دقائق"
+    many: "{n} دقيقة"
+    other: "{n} دقيقة"
+"""
+
+
+def gender_table(text: str = GENDER_TABLE) -> dict:
+    return translations.check_table(data.load_yaml(text, "overrides/translations.yml"))
+
+
+def test_each_form_is_said_of_its_gender_and_other_of_an_author_who_gives_none():
+    arabic = translations.words_for(gender_table(), "ar")
+    assert arabic.texts["bio.label"] == "نبذة تعريفية"
+    assert arabic.about({"grammatical_gender": "feminine"}).texts["bio.label"] == "عن الكاتبة"
+    assert arabic.about({"grammatical_gender": "masculine"}).texts["bio.label"] == "عن الكاتب"
+    assert arabic.about({}).texts["bio.label"] == "نبذة تعريفية"
+    # A language gives the forms it needs: no masculine form here, so `other` is said of him.
+    her, him = (arabic.about({"grammatical_gender": g}) for g in ("feminine", "masculine"))
+    assert (her.text("byline.author", author="س"), him.text("byline.author", author="س")) == ("بقلمها س", "بقلم س")
+    assert her.pieces()["byline.author"] == ["بقلمها ", "author", ""]
+    assert her.plural("byline.reading_time", 2) == "دقيقتان"  # plural entries as they were
+
+
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ("{feminine: عن الكاتبة, masculine: عن الكاتب}", "field 'ar.bio.label': expected a text, or its forms"),
+        ("{other: نبذة}", "field 'ar.bio.label': expected a text, or its forms"),
+        ("{other: نبذة, female: عن الكاتبة}", "field 'ar.bio.label': expected a text, or its forms"),
+        ("{other: نبذة, feminine: 'عن {author}'}", "field 'ar.bio.label.feminine': expected a text with the"),
+        ("{other: نبذة, feminine: ''}", "field 'ar.bio.label.feminine': expected a non-empty string"),
+    ],
+)
+def test_a_bad_set_of_forms_is_refused(entry, problem):
+    text = GENDER_TABLE.replace(
+        "  bio.label:\n    masculine: عن الكاتب\n    feminine: عن الكاتبة\n    other: نبذة تعريفية\n",
+        f"  bio.label: {entry}\n",
+    )
+    with pytest.raises(data.InputError) as error:
+        gender_table(text)
+    assert str(error.value).startswith("overrides/translations.yml, line 10: " + problem), str(error.value)
+
+
 NOT_FOUND = {
     "ru-RU": (
         "Страница не найдена · Взгляд со стороны",

@@ -898,6 +898,11 @@ AUTHORS_TOP = "'(top level)': expected a mapping of author keys to authors (name
         ({"a": {**AUTHOR, "profile": {**PROFILE, "url": "x"}}}, f"'a.profile.url': expected {URL}, got 'x': {HTTP}."),
         ({"a": {**AUTHOR, "profile": {**PROFILE, "icon": "ig"}}}, f"'a.profile.icon': expected {ICON_KEY}, got 'ig'."),
         ({"a": AUTHOR, "b": {**AUTHOR, "name": ""}}, f"'b.name': expected {TEXT}, got an empty string."),
+        (
+            {"a": {**AUTHOR, "grammatical_gender": "female"}},
+            "'a.grammatical_gender': expected 'feminine' or 'masculine': the grammatical gender that the page's "
+            "phrases about the author take (leave it out for phrases that need none), got 'female'.",
+        ),
     ],
 )
 def test_author_errors(value, expected):

@@ -271,15 +271,6 @@ def test_an_authors_page_is_a_profile_page_for_search_engines(site):
     }
 
 
-def test_a_columns_bio_and_structured_data_point_to_its_authors_page(site):
-    for path, url, author in (("index.html", SITE_URL, YAKOVENKO), ("second/index.html", SECOND_URL, NUNEZ)):
-        page = parsed(site, path)
-        (name,) = page.cssselect(".oc-bio__text .p-name a")
-        assert urljoin(url, name.get("href")) == AUTHOR_PAGES[author] and words(name) == author
-        (block,) = page.xpath("//script[@type='application/ld+json']/text()")
-        assert json.loads(block)["author"]["url"] == AUTHOR_PAGES[author]
-
-
 # --- a site of one column --------------------------------------------------------------------------------------------
 
 
