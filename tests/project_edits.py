@@ -28,6 +28,13 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(re.sub(pattern, replacement, text, count=1, flags=re.M), encoding="utf-8")
 
 
+def replace_text(path: Path, old: str, new: str) -> None:
+    """Replace the first `old`, which must be there, by `new`: an edit of plain text, not a pattern."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def set_fields(path: Path, fields: dict[str, str]) -> None:
     """Set the first `key: ...` line to a quoted value; the key includes its indentation."""
     for key, value in fields.items():

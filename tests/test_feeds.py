@@ -20,6 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from build_harness import build, copy_project
+from built_pages import words
 from column import data, follow, pages
 from project_edits import set_fields
 from suite_columns import SITE_URL
@@ -153,10 +154,6 @@ def entry_html(site: Path, url: str) -> lxml_html.HtmlElement:
             assert entry.find(f"{ATOM_NS}content").get("type") == "html"
             return lxml_html.fragment_fromstring(entry.findtext(f"{ATOM_NS}content"), create_parent="div")
     raise AssertionError(f"no entry for {url}")
-
-
-def words(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 def test_an_entry_is_the_column_in_full(site):

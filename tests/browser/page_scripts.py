@@ -1,9 +1,10 @@
 """What several browser tests do in the page: select a passage and read its toolbar, find where a phrase is
 painted and whether the browser highlights it, look for sideways scrolling, run axe, stand in for the share
-sheet, and use the page as a reader does."""
+sheet, use the page as a reader does, and read the colours it reports."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from io import BytesIO
 from urllib.parse import parse_qsl, urlsplit
@@ -178,3 +179,20 @@ def use_the_page(page):
     page.reload()
     page.emulate_media(media="print")
     page.emulate_media(media="screen")
+
+
+def css_rgb(css_colour: str) -> tuple[int, ...]:
+    """The red, green and blue of a colour as getComputedStyle gives it ("rgb(12, 34, 56)", "rgba(...)")."""
+    return tuple(round(float(v)) for v in re.findall(r"[\d.]+", css_colour)[:3])
+
+
+def luminance(colour: tuple[int, ...]) -> float:
+    """WCAG 2's relative luminance of an sRGB colour."""
+    linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in (c / 255 for c in colour[:3])]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """WCAG 2's contrast ratio of two colours."""
+    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

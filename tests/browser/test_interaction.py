@@ -6,18 +6,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from page_scripts import OVERFLOW_JS, SHARE_STUB
+from page_scripts import OVERFLOW_JS, SHARE_STUB, css_rgb, luminance
 from suite_columns import SITE_URL
 
 # A browser without the Web Share API, whatever this Chromium build has.
 NO_SHARE = "delete Navigator.prototype.share; delete navigator.share;"
 
 BODY_BACKGROUND = "getComputedStyle(document.body).backgroundColor"
-
-
-def luminance(css_color: str) -> float:
-    r, g, b = (int(float(v)) for v in css_color[css_color.index("(") + 1 : css_color.index(")")].split(",")[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 # What the reader is told, written out: the copy succeeded, or the address is selected for copying by hand.
@@ -143,7 +138,7 @@ def test_theme_follows_the_system_by_default(open_page):
         assert page.locator("button[data-oc-theme]").get_attribute("aria-pressed") == str(scheme == "dark").lower()
         backgrounds[scheme] = page.evaluate(BODY_BACKGROUND)
         assert not watch.problems()
-    assert luminance(backgrounds["dark"]) < luminance(backgrounds["light"]), backgrounds
+    assert luminance(css_rgb(backgrounds["dark"])) < luminance(css_rgb(backgrounds["light"])), backgrounds
 
     # A system change while the page is open is followed too.
     page.emulate_media(color_scheme="light")
