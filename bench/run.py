@@ -2,8 +2,8 @@
 floor, each served by nginx with gzip on loopback and measured by Lighthouse (mobile preset), alternating
 page by page. Writes the medians to bench/RESULTS.md, prints them and the budget verdicts.
 
-Standard library only. Environment: BENCH_RUNS (Lighthouse runs per page, default 3), BENCH_STRICT=1
-(exit 1 when a budget line fails; off by default because timings move between runs and machines).
+Standard library, PyYAML and MkDocs (to build). Environment: BENCH_RUNS (Lighthouse runs per page, default 3),
+BENCH_STRICT=1 (exit 1 when a budget line fails; off by default because timings move between runs and machines).
 """
 
 from __future__ import annotations
@@ -91,6 +91,26 @@ def timed_build(config: Path, site_dir: Path, *, strict: bool) -> float:
     return elapsed
 
 
+def suite_project(dest: Path) -> Path:
+    """The suite's own columns (tests/columns: several columns, so an index, authors' pages and a plain page) as
+    a project with this one's code: its hooks and templates, and its mkdocs.yml without the publisher's settings
+    (scripts/changes.py), under the suite's settings. Files only: nothing of the test suite's code is run."""
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: its !ENV and !relative tags
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from changes import without_publisher_settings
+
+    columns = ROOT / "tests" / "columns"
+    for part, source in (("hooks", ROOT), ("overrides", ROOT), ("docs", columns), ("data", columns)):
+        shutil.copytree(source / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    with open(ROOT / "mkdocs.yml", "rb") as file:
+        structure = without_publisher_settings(yaml_load(file))
+    (dest / "mkdocs.base.yml").write_text(yaml.safe_dump(structure, sort_keys=False, allow_unicode=True), "utf-8")
+    settings = (columns / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(f"INHERIT: mkdocs.base.yml\n{settings}", encoding="utf-8")
+    return dest
+
+
 def folder_size(path: Path) -> tuple[int, int]:
     files = [p for p in path.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
@@ -115,13 +135,9 @@ def build_all() -> dict[str, dict]:
     seconds = timed_build(project / "mkdocs.yml", sites / "default", strict=False)
     built["default"] = {"dir": sites / "default", "build_s": seconds}
 
-    # The suite's site, strict too, for the page types the publisher's site may not have yet (PAGE_TYPES). Its
-    # helpers are imported here: tests/offline on PYTHONPATH would cut this process's network (its sitecustomize).
-    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline")]
-    from build_harness import copy_project
-
+    # The suite's site, strict too, for the page types the publisher's site may not have yet (PAGE_TYPES).
     shutil.rmtree(OUT / "suite-project", ignore_errors=True)
-    seconds = timed_build(copy_project(OUT / "suite-project"), sites / "suite", strict=True)
+    seconds = timed_build(suite_project(OUT / "suite-project"), sites / "suite", strict=True)
     built.update({key: {"dir": sites / "suite", "build_s": seconds} for key in PAGE_TYPES})
 
     # The floor has no build: the hand-written file is the deployed folder.

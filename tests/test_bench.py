@@ -4,12 +4,15 @@ behind, whichever step fails."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from build_harness import ROOT
+from build_harness import ROOT, build_cli
 
 
 @pytest.fixture
@@ -57,3 +60,33 @@ def test_a_clean_run_stops_nginx_and_removes_its_folder(bench, monkeypatch, tmp_
         assert len(leftovers(tmp_path)) == 1
     assert server.proc.poll() is not None
     assert leftovers(tmp_path) == []
+
+
+# Run in a fresh interpreter with only bench's own path: which of the suite's modules did making the project load?
+SUITE_PROJECT = """import pathlib, runpy, sys
+bench = runpy.run_path(sys.argv[1])
+bench["suite_project"](pathlib.Path(sys.argv[2]))
+suite = pathlib.Path(sys.argv[3])  # the repository's tests/ (the repository's own path may hold "/tests/" too)
+files = [pathlib.Path(getattr(m, "__file__", None) or "/") for m in list(sys.modules.values())]
+print([str(file) for file in files if suite in file.parents])
+"""
+
+
+def test_the_suites_columns_are_benched_without_the_suites_code(tmp_path):
+    """For the page types the publisher's site may not have yet, bench builds the suite's columns: it reads their
+    files and runs none of the suite's code (the suite's helpers would cut the network of the process)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT / "source")])}
+    project = tmp_path / "project"
+    found = subprocess.run(
+        [sys.executable, "-c", SUITE_PROJECT, str(ROOT / "bench" / "run.py"), str(project), str(ROOT / "tests")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert found.stdout.strip() == "[]"
+    result = build_cli(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "columns/index.html", "about/index.html"):
+        assert (tmp_path / "site" / page).is_file(), page
+    assert list((tmp_path / "site" / "authors").glob("*/index.html"))

@@ -17,7 +17,8 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from build_harness import ROOT
+from build_harness import ROOT, build
+from sharing_support import sharing_project
 
 _BUDGET = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))  # shared with make bench
 BUDGET_BYTES = _BUDGET["bytes"]
@@ -145,9 +146,20 @@ def first_view(site: Path) -> dict[str, Path]:
     return files
 
 
-@pytest.fixture(params=["site", "live_site"])
+@pytest.fixture(scope="module")
+def every_network_site(tmp_path_factory) -> Path:
+    """The sharing column with its ready entries turned on: twelve networks and an author with four profiles, the
+    most icons a page carries, and a headline long enough to be cut for Bluesky."""
+    work = tmp_path_factory.mktemp("every-network")
+    result = build(sharing_project(work / "project", turned_on=True), work / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+@pytest.fixture(params=["site", "live_site", "every_network_site"])
 def built(request) -> Path:
-    """The suite's site, and the publisher's own as it stands: the budget holds for any column."""
+    """The suite's site, the publisher's own as it stands, and every network on: the budget holds for any column
+    and for any share bar a publisher can turn on."""
     return request.getfixturevalue(request.param)
 
 

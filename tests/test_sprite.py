@@ -5,9 +5,14 @@ Called directly; the built page is checked in tests/test_column_page.py and in t
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import material
 import pytest
 
-from column import data, sprite
+from column import data, sprite, svg_path
+from icon_points import check_within_half_a_step
 
 # Two icon files as Material ships them (Font Awesome Free: a viewBox, the licence notice, one path).
 NOTICE = (
@@ -69,3 +74,76 @@ def test_an_icon_the_mapping_lacks_stops_the_build():
 def test_a_file_that_is_not_one_svg_is_refused():
     with pytest.raises(ValueError, match="'a': expected an SVG file with one <svg> element"):
         sprite.symbol("a", "<png/>")
+
+
+# The paths' digits (hooks/column/svg_path.py). The promise: every point of the drawing stays within half a grid
+# step of where the icon's file puts it, however long the path, and an arc's subpath is drawn exactly as written.
+# Read back by another parser (tests/icon_points.py).
+ICON_SET = Path(material.__file__).parent / "templates" / ".icons"
+# Real icons of the kinds a page draws: long relative paths (threads, whatsapp), arcs a diameter apart (itunes),
+# curves with reflected control points (reddit), a 24-unit box (simple, material, octicons).
+ICONS = [
+    "fontawesome/brands/threads",
+    "fontawesome/brands/whatsapp",
+    "fontawesome/brands/itunes",
+    "fontawesome/brands/reddit",
+    "fontawesome/solid/moon",
+    "simple/upstash",
+    "material/github",
+    "octicons/bookmark-slash-24",
+]
+# A path of the test's own: relative and absolute commands, implicit repeats, H and V, S and T, a packed arc's
+# flags, an exponent, numbers run together, and a subpath after an arc's.
+OWN = (
+    "M10.35 20.45l.4.4.4.4.4.4h7.3v-3.3c1.25 2.5 3.75 2.5 5 0s3.75-2.5 5 0q2.5 2.5 5 0t5 0 5.3 0 5.3 0"
+    "L40.2 40.7zm-3.3-3.3a4.4 4.4 0 0110 0zM1e1 2.5E1l-.35-.35z"
+)
+
+
+@pytest.mark.parametrize("name", ICONS)
+def test_every_point_of_an_icon_stays_within_half_a_grid_step(name):
+    svg = (ICON_SET / f"{name}.svg").read_text(encoding="utf-8")
+    view_box = re.search(r'viewBox="([^"]*)"', svg).group(1)
+    step = 10.0 ** -svg_path.grid_places(view_box)
+    original = re.search(r' d="([^"]*)"', svg).group(1)
+    rounded = re.search(r' d="([^"]*)"', svg_path.coarser_drawing(svg)).group(1)
+    check_within_half_a_step(original, rounded, step)
+
+
+@pytest.mark.parametrize("places", [0, 1, 2])
+def test_every_point_of_a_path_of_every_command_stays_within_half_a_grid_step(places):
+    check_within_half_a_step(OWN, svg_path.rounded(OWN, places), 10.0**-places)
+
+
+def test_errors_do_not_add_up_along_a_path():
+    # Three steps of 0.4: the true points are at 0.4, 0.8 and 1.2, on a grid of 1 at 0, 1 and 1.
+    assert svg_path.rounded("m0 0l.4 0l.4 0l.4 0", 0) == "m0 0l0 0l1 0l0 0"
+
+
+def test_an_arcs_subpath_is_kept_and_the_next_starts_from_where_the_pen_truly_is():
+    assert svg_path.rounded("M10.3 10a5.25 5.25 0 1 0 10 0zm3.3 3h.6v.6z", 0) == (
+        "M10.3 10a5.25 5.25 0 1 0 10 0zM14 13h0v1z"
+    )
+
+
+def test_the_grid_is_a_power_of_ten_near_a_five_hundredth_of_the_icon():
+    assert [svg_path.grid_places(box) for box in ("0 0 512 512", "0 0 640 512", "0 0 24 24", "0 0 16 16")] == [
+        0,
+        0,
+        2,
+        2,
+    ]
+
+
+def test_the_icons_on_a_page_are_a_quarter_smaller():
+    svgs = {name: (ICON_SET / f"{name}.svg").read_text(encoding="utf-8") for name in ICONS[:5]}
+    before = sum(len(sprite.split_notices(svg)[0]) for svg in svgs.values())
+    after = len(sprite.sprite(list(svgs), svgs))
+    assert after < 0.8 * before
+
+
+def test_what_is_not_path_data_is_refused():
+    with pytest.raises(ValueError, match="M takes 2 numbers a time, got 1"):
+        svg_path.rounded("M1", 0)
+    with pytest.raises(ValueError, match="expected a command letter at 0"):
+        svg_path.rounded("1 2", 0)

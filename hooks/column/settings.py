@@ -25,6 +25,7 @@ from column import (
     sharing,
     site_icons,
     sprite,
+    svg_path,
     translations,
 )
 
@@ -131,8 +132,9 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
     glyph = favicon_svg(icon_svgs["favicon"], palette["accent"])
     logo = site_icons.tile(glyph, site_icons.LOGO_SIZE, palette["paper"])
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
-    # Every byte of the data: URL is in the first view; the notice it would repeat is in the page already.
-    favicon, favicon_notices = sprite.split_notices(glyph)
+    # Every byte of the data: URL is in the first view: its paths on the icon's grid (svg_path.py), and the
+    # notice it would repeat is in the page already. The PNGs are drawn from the glyph as written.
+    favicon, favicon_notices = sprite.split_notices(svg_path.coarser_drawing(glyph))
     redirects = read_redirects(config)
     scripts = {passage_path: passage_script}
     redirect_script = None

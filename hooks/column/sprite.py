@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from column import svg_path
 from column.data import missing_template_icon
 
 # A symbol's id: the icon's key (data/icons.yml) after a double hyphen, which no paragraph id has (paragraphs.py
@@ -29,8 +30,9 @@ def split_notices(svg: str) -> tuple[str, list[str]]:
 
 def symbol(key: str, svg: str) -> tuple[str, list[str]]:
     """An icon's SVG file (Material's bundled sets) as a <symbol> with the file's viewBox and drawing, and the
-    notices its comments carry, which the sprite keeps once each."""
-    match = SVG_RE.match(svg)
+    notices its comments carry, which the sprite keeps once each. Its paths on a grid of its size
+    (svg_path.py): every byte of the sprite is in the first view."""
+    match = SVG_RE.match(svg_path.coarser_drawing(svg))
     if not match:
         raise ValueError(f"icon {key!r}: expected an SVG file with one <svg> element")
     view_box = VIEWBOX_RE.search(match.group(1))

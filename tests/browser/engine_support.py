@@ -257,6 +257,16 @@ class Firefox(Engine):
         return self._chrome(FIREFOX_CONSOLE_JS)
 
     @contextlib.contextmanager
+    def forced_colours(self):
+        """The reader's "Override the colours specified by the page: Always" (Settings, Colours), which Firefox
+        reports to pages as forced-colors: active, as Windows' contrast themes do."""
+        self._chrome("Services.prefs.setIntPref('browser.display.document_color_use', 2)")
+        try:
+            yield
+        finally:
+            self._chrome("Services.prefs.clearUserPref('browser.display.document_color_use')")
+
+    @contextlib.contextmanager
     def without_javascript(self, url: str):
         # The reader's own switch (about:config), read again by every new document.
         set_pref = "Services.prefs.setBoolPref('javascript.enabled', arguments[0])"

@@ -5,7 +5,8 @@ confirming opens https://<server>/share. Nothing is requested before; the policy
 focus work as in a dialog; without JavaScript the button is not there. In Chromium (Playwright, which intercepts
 the navigation to the server), Firefox and WebKit (engine_support, where the page's window.open is recorded).
 
-Also the icons, each drawn once in a sprite: shown in the three engines, in forced colours, and out of print.
+Also the icons, each drawn once in a sprite: shown in the three engines, in forced colours (Chromium and Firefox;
+WebKitGTK has none), and out of print.
 Built from the sharing column (tests/columns/sharing), English and Arabic; expectations written out here and in
 sharing_support."""
 
@@ -482,6 +483,13 @@ def test_every_icon_is_drawn_in_firefox_and_webkit(engine, reporting):
     drawn = icons_drawn(engine.run, engine.screenshot)
     assert len(drawn) >= 8 + 4, drawn
     assert {name: share for name, share in drawn.items() if share < 0.08} == {}, drawn
+    if engine.name == "firefox":  # WebKitGTK has no forced-colours mode
+        with engine.forced_colours():
+            engine.goto(url)
+            assert engine.run("return matchMedia('(forced-colors: active)').matches")
+            forced = icons_drawn(engine.run, engine.screenshot)
+        assert len(forced) >= 8 + 4 and {name: share for name, share in forced.items() if share < 0.08} == {}, forced
+        engine.goto(url)
     engine.run("document.querySelector('.oc-sprite').remove();")
     assert max(icons_drawn(engine.run, engine.screenshot).values()) < 0.02
     assert problems(engine, reporting) == {}
