@@ -635,6 +635,21 @@ def test_an_author_when_there_is_none():
     assert refusal(checked, authors={}) == expected
 
 
+def test_what_makes_a_page_a_column_is_said_when_a_page_mixes_them():
+    plain = data.Located({"title": "T", "description": "D", "author": "yakovenko"}, {"author": 4}, "docs/about.md")
+    with pytest.raises(data.InputError) as error:
+        data.check_page(plain, {"yakovenko": {}})
+    assert str(error.value) == (
+        "docs/about.md, line 4: field 'author': expected one of the known fields of a plain page's front matter (a "
+        "page without 'template'; 'template: column.html' makes a page a column): title, description, updated."
+    )
+    column = data.Located({"template": "column.html", "title": "T"}, {}, "docs/next.md")
+    with pytest.raises(data.InputError, match=r"required for a column's front matter \(a page whose front matter "):
+        data.check_page(column, {})
+    page = data.Located({"title": "T", "description": "D"}, {}, "docs/about.md")
+    assert data.check_page(page, {}) == {"title": "T", "description": "D", "template": "page.html"}
+
+
 def test_date_unknown_is_said_once_and_leaves_no_date():
     doc = data.split_front_matter("---\ndate: unknown\ntitle: T\n---\n", "docs/index.md")
     assert data.split_unknown_date(doc) == (data.Located({"title": "T"}, doc.lines, "docs/index.md"), True)
@@ -1293,6 +1308,13 @@ BUILD_ERRORS = {
         r"^Russia has",
         "Palmyra is <b>free</b>.\n\nRussia has",
         f"docs/index.md, line 15: {BODY}, got raw HTML (<b>): {BOLD}.",
+    ),
+    "a plain page's body, checked as a column's": (
+        "docs/about.md",
+        r"\Z",
+        "\n<script>alert(1)</script>\n",
+        "docs/about.md, line 17: the page's body: expected Markdown text (paragraphs, emphasis, links to http(s), "
+        "mailto: or a # on the page, lists, block quotes, inline code), got a script (<script>).",
     ),
     "a table, found as MkDocs renders it": (
         "docs/index.md",

@@ -84,40 +84,25 @@ def test_a_plain_page_has_its_own_preview(site):
     assert meta(page, "og:image:alt") == "Ambassador's view: About this site"
 
 
-def test_what_makes_a_page_a_column_is_said_when_a_page_mixes_them():
-    plain = data.Located({"title": "T", "description": "D", "author": "yakovenko"}, {"author": 4}, "docs/about.md")
-    with pytest.raises(data.InputError) as error:
-        data.check_page(plain, {"yakovenko": {}})
-    assert str(error.value) == (
-        "docs/about.md, line 4: field 'author': expected one of the known fields of a plain page's front matter (a "
-        "page without 'template'; 'template: column.html' makes a page a column): title, description, updated."
-    )
-    column = data.Located({"template": "column.html", "title": "T"}, {}, "docs/next.md")
-    with pytest.raises(data.InputError, match=r"required for a column's front matter \(a page whose front matter "):
-        data.check_page(column, {})
-    page = data.Located({"title": "T", "description": "D"}, {}, "docs/about.md")
-    assert data.check_page(page, {}) == {"title": "T", "description": "D", "template": "page.html"}
+@pytest.mark.parametrize(
+    "address, reserved",
+    [("columns/", True), ("authors/me/", True), ("about/", False), ("columnist/", False)],
+)
+def test_no_page_of_docs_is_published_where_the_site_makes_its_own(address, reserved):
+    assert site_pages.is_reserved(address) is reserved
 
 
-def test_a_plain_pages_body_is_checked_as_a_columns(tmp_path):
+def test_a_page_at_an_address_the_site_makes_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert "docs/about.md, line 17: the page's body: expected Markdown text" in result.stderr
-    assert "a script (<script>)" in result.stderr
-
-
-@pytest.mark.parametrize("name", ["columns.md", "columns/index.md", "authors/me.md"])
-def test_a_page_at_an_address_the_site_makes_stops_the_build(tmp_path, name):
-    project = copy_project(tmp_path / "project")
-    target = project / "docs" / name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = project / "docs" / "columns" / "index.md"
+    target.parent.mkdir(parents=True)
     target.write_text((project / "docs" / "about.md").read_text(encoding="utf-8"), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert f"docs/{name}: expected a page published elsewhere than /columns/ and /authors/" in result.stderr
+    assert (
+        "docs/columns/index.md: expected a page published elsewhere than /columns/ and /authors/: those addresses "
+        "are the index of columns and the authors' pages, which the site makes; rename the file."
+    ) in result.stderr
 
 
 # --- the index -----------------------------------------------------------------------------------------------------
