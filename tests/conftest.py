@@ -1,11 +1,13 @@
 """Shared fixtures: the suite's site (the project's code with the suite's own columns, tests/columns), built
 once per session with the network cut, its variants (other languages, hostile input, a corrected column, a
-moved column),
+moved column, one column alone),
 and throw-away copies of the project for tests that build from changed input (build_harness.py). The
 publisher's own site (docs/, data/) is built only by tests/test_live_site.py and read for rules alone."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,20 @@ def corrected_site(tmp_path_factory) -> Path:
     """The suite's site with its home page corrected (project_edits.corrected_project)."""
     work = tmp_path_factory.mktemp("corrected")
     return built(corrected_project(work / "project"), work / "site")
+
+
+@pytest.fixture(scope="session")
+def one_column_build(tmp_path_factory) -> tuple[Path, str]:
+    """The suite's site with its home page alone, an undated column: (the site, what the build printed to stderr,
+    where the hooks say what it cannot offer)."""
+    work = tmp_path_factory.mktemp("one-column")
+    project = copy_project(work / "project")
+    for name in ("second.md", "third.md", "about.md"):
+        (project / "docs" / name).unlink()
+    printed = io.StringIO()
+    with contextlib.redirect_stderr(printed):
+        site = built(project, work / "site")
+    return site, printed.getvalue()
 
 
 @pytest.fixture(scope="session")

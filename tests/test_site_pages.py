@@ -259,18 +259,8 @@ def test_an_authors_page_is_a_profile_page_for_search_engines(site):
 # --- a site of one column --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def one_column(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("one-column")
-    project = copy_project(work / "project")
-    for name in ("second.md", "third.md", "about.md"):
-        (project / "docs" / name).unlink()
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site"
-
-
-def test_one_column_makes_no_index_and_no_more_from(one_column):
+def test_one_column_makes_no_index_and_no_more_from(one_column_build):
+    one_column, _ = one_column_build
     assert sorted(p.relative_to(one_column).as_posix() for p in one_column.rglob("*.html")) == [
         "404.html",
         "authors/yakovenko/index.html",
