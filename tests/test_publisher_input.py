@@ -1342,6 +1342,14 @@ BUILD_ERRORS = {
         f"docs/index.md, line 13: field 'text' of the first correction: expected {FRAGMENT}, got a link to "
         "'#the-fourth', which no element has.",
     ),
+    "HTML where Markdown does the same, in the second correction": (
+        "docs/index.md",
+        r"^---\n\n",
+        "corrections:\n  - date: 2016-03-30\n    text: A first note.\n"
+        "  - date: 2016-03-31\n    text: 'The <b>second</b> note.'\n---\n\n",
+        f"docs/index.md, line 15: field 'text' of the second correction: expected {SENTENCE}, got raw HTML (<b>): "
+        f"{BOLD}.",
+    ),
 }
 
 
