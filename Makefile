@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
-# mkdocs-redirects asks its users to move to ProperDocs in a banner on every build; tests/test_properdocs.py
+# mkdocs-redirects asks its users to move to ProperDocs in a banner on every build; tests/test_builds.py
 # checks that ProperDocs builds the same site.
 export DISABLE_MKDOCS_2_WARNING := true
 

@@ -10,7 +10,7 @@ cannot fail it; anything else (code, templates, tests, requirements, the workflo
 setting of mkdocs.yml) can. When in doubt, full: a first push, an unknown BEFORE (all zeros, or gone after a
 force push), a range git cannot read, a mkdocs.yml this script cannot read line by line.
 
-Stdlib only: it runs before anything is installed. tests/support.py takes the publisher's settings from here
+Stdlib only: it runs before anything is installed. tests/build_harness.py takes the publisher's settings from here
 too (the suite builds the project's mkdocs.yml without them).
 """
 

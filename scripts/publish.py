@@ -86,7 +86,7 @@ class Interrupted(BaseException):
 
 def mkdocs_env() -> dict[str, str]:
     """The environment mkdocs runs in: this one, without the notices MkDocs and mkdocs-redirects print about
-    MkDocs 2 (tests/test_properdocs.py checks that ProperDocs builds the same site)."""
+    MkDocs 2 (tests/test_builds.py checks that ProperDocs builds the same site)."""
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 

@@ -9,9 +9,9 @@ Loaded into those test runs as a pytest plugin (-p tests.mutation), for two reas
   with the module imported under its path's name: one module, two names, whoever imports it first.
 - MkDocs loads a hook file afresh under the path written in mkdocs.yml (hooks/column_hooks.py), from
   whichever copy of the project is being built; here it gets the module mutmut names (hooks.column_hooks)
-  instead, so the hooks of every in-process build (support.build) are the ones mutmut switches.
+  instead, so the hooks of every in-process build (build_harness.build) are the ones mutmut switches.
 - mutmut says which mutant is on in the environment (MUTANT_UNDER_TEST) and in the process. The builds that
-  the tests start in a subprocess (support.build_cli, publish) would inherit the environment and load
+  the tests start in a subprocess (build_harness.build_cli, publish) would inherit the environment and load
   mutmut's wrappers without its settings; dropped from the environment, they run the code as written. So a
   mutant is tried only by tests that call its function in the test process.
 - mutmut learns which tests call a function by what each test calls; a session fixture (the site, built

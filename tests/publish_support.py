@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import publish  # scripts/, on the tests' path and on the driver's PYTHONPATH
-from support import SITE_URL
+from suite_columns import SITE_URL
 
 POLICY = "default-src 'self'"
 # The calls through which publish changes the file system (pathlib and shutil call them too).

@@ -1,6 +1,6 @@
 """The sharing column (tests/columns/sharing): a project to build, with the networks readers share on now and an
 author with several profiles. Its expectations, written out from its files and from each network's documented
-address for sharing, are here for the tests that read the built page (tests/test_share_targets.py,
+address for sharing, are here for the tests that read the built page (tests/test_sharing.py,
 tests/test_author_profiles.py, tests/browser/test_fediverse_dialog.py)."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 from urllib.parse import quote
 
-from support import COLUMNS, SITE_URL, copy_project
+from build_harness import copy_project
+from suite_columns import COLUMNS, SITE_URL
 
 SHARING = COLUMNS / "sharing"
 # The one line that keeps a ready entry out (its data/networks.yml has three): deleting it turns the entry on.

@@ -12,9 +12,11 @@ import json
 import pytest
 from lxml import html as lxml_html
 
+from build_harness import build
+from built_pages import meta
 from column import data, profiles
 from sharing_support import AUTHOR, PROFILES, sharing_project
-from support import SITE_URL, build, meta
+from suite_columns import SITE_URL
 
 ICONS = {
     "tw": "fontawesome/brands/x-twitter",

@@ -1,4 +1,4 @@
-"""The stable part of the page-weight budget (issue 6), checked on the built page without a browser:
+"""The stable part of the page-weight budget, checked on the built page without a browser:
 what the first view loads, gzipped, its request count, and no third-party URL. `make bench` measures the
 rest (Lighthouse scores, LCP against the floor, CLS) in a real browser.
 
@@ -17,8 +17,8 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
+from build_harness import ROOT, build
 from sharing_support import sharing_project
-from support import ROOT, build
 
 _BUDGET = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))  # shared with make bench
 BUDGET_BYTES = _BUDGET["bytes"]

@@ -1,4 +1,4 @@
-"""What reader views and article extractors make of the column (issue 20): Mozilla's Readability (Firefox's
+"""What reader views and article extractors make of the column: Mozilla's Readability (Firefox's
 Reader View; npm, tests/readability/), trafilatura and newspaper4k (what archives, read-later apps and
 summarisers use), each on the built page. Each must get the headline, the author's name alone, the column's
 words in order from the standfirst to the disclaimer with nothing of the page's controls among them, and
@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from support import ROOT, SITE_URL, missing_tool, network_cut
+from build_harness import ROOT, missing_tool, network_cut
+from suite_columns import SITE_URL
 
 READER_VIEW = ROOT / "tests" / "readability" / "reader_view.js"
 READABILITY = ROOT / "tests" / "readability" / "node_modules" / "@mozilla" / "readability"

@@ -1,41 +1,41 @@
-"""Hostile input is either refused with a clear error or rendered inert, in every context it lands in
-(issues 4 and 10): HTML text, attributes, URLs, JSON-LD, the body, the 404 page, the sitemap, the host
-headers and the card. The builds (support.HOSTILE_BUILDS) put hostile text in every free-text field,
-well-formed but hostile URLs in every URL field and hostile Markdown in the body; the same builds are
-opened in Chromium by tests/browser/test_hostile.py."""
+"""Hostile input is either refused with a clear error or rendered inert, in every context it lands in: HTML
+text, attributes, URLs, JSON-LD, the body, the 404 page, the sitemap, the host headers and the card. The
+builds (hostile_corpus.HOSTILE_BUILDS) put hostile text in every free-text field, well-formed but hostile
+URLs in every URL field and hostile Markdown in the body; tests/browser/test_hostile.py opens them in
+Chromium."""
 
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 from markdown import Markdown
 
+from built_pages import json_ld, one, parsed, words
+from card_pixels import card_problems, rgb
 from column import body, data, settings, translations
-from support import (
-    COLUMNS,
+from hostile_corpus import (
     CONTEXTS,
-    DATES,
     HOSTILE,
     HOSTILE_BODY_SHOWN,
     HOSTILE_BUILDS,
+    HOSTILE_FIELDS,
     HOSTILE_PALETTE,
+    HOSTILE_URL_FIELDS,
     HOSTILE_URLS,
-    TWITTER_SITE,
-    card_problems,
-    expected_host_headers,
-    expected_policy,
     hostile_expectations,
+    hostile_project,
     hostile_quote_links,
     hostile_share_links,
     hostile_text,
-    rgb,
 )
+from policy_expectations import expected_host_headers, expected_policy, inline_code
+from project_edits import DATES, TWITTER_SITE
+from suite_columns import COLUMN_PAGES, COLUMNS, OTHER_PAGES
 
 
 @pytest.fixture(scope="module", params=list(HOSTILE_BUILDS))
@@ -47,13 +47,13 @@ def hostile(request, hostile_sites):
 
 
 def read(page, selector: str, what: str) -> str | None:
-    (element,) = page.cssselect(selector)  # exactly one
+    element = one(page, selector)
     return element.text_content() if what == "text" else element.get(what)
 
 
 def test_every_context_shows_the_input_exactly(hostile):
     text, _, _, page = hostile
-    seen = {context: read(page, selector, what) for context, (selector, what) in CONTEXTS.items()}
+    seen = {context: read(page, selector, what) for context, (selector, what, _) in CONTEXTS.items()}
     assert seen == hostile_expectations(text)
 
 
@@ -71,16 +71,11 @@ def test_share_links_carry_the_input_percent_encoded(hostile):
 
 
 def test_dates_and_the_sites_handle_stay_exact_among_hostile_text(hostile):
-    text, site, _, page = hostile
+    _, site, _, page = hostile
     times = [(time.get("datetime"), time.text_content()) for time in page.cssselect(".oc-byline time")]
     assert times == [(DATES["date"], "28 March 2016"), (DATES["updated"], "29 March 2016")]
-    (block,) = page.xpath("//script[@type='application/ld+json']")
-    data = json.loads(block.text)
-    assert (data["headline"], data["datePublished"], data["dateModified"]) == (
-        hostile_text(text, "title"),
-        DATES["date"],
-        DATES["updated"],
-    )
+    found = json_ld(page)
+    assert (found["datePublished"], found["dateModified"]) == (DATES["date"], DATES["updated"])
     assert page.xpath("//head/meta[@property='article:published_time']/@content") == [DATES["date"]]
     assert page.xpath("//head/meta[@property='article:modified_time']/@content") == [DATES["updated"]]
     assert page.xpath("//head/meta[@name='twitter:site']/@content") == [TWITTER_SITE]
@@ -89,14 +84,10 @@ def test_dates_and_the_sites_handle_stay_exact_among_hostile_text(hostile):
     # The addresses built from the hostile site URL (an escaped-looking path) stay exact too.
     site_url = HOSTILE_URLS["site_url"]
     assert page.xpath("//head/link[@rel='apple-touch-icon']/@href") == ["./apple-touch-icon.png"]
-    not_found = lxml_html.fromstring((site / "404.html").read_bytes())
     icon = urlsplit(site_url).path + "apple-touch-icon.png"
-    assert not_found.xpath("//head/link[@rel='apple-touch-icon']/@href") == [icon]
-    assert data["publisher"]["logo"]["url"].startswith(site_url + "assets/logo.")
-    assert all(image["url"].startswith(site_url + "assets/card-") for image in data["image"])
-    # The author's page on the site (the author's key is not among the hostile fields); the profile, sameAs.
-    assert data["author"]["url"] == site_url + "authors/yakovenko/"
-    assert data["author"]["sameAs"] == [HOSTILE_URLS["profile.url"]]
+    assert parsed(site, "404.html").xpath("//head/link[@rel='apple-touch-icon']/@href") == [icon]
+    assert found["publisher"]["logo"]["url"].startswith(site_url + "assets/logo.")
+    assert all(image["url"].startswith(site_url + "assets/card-") for image in found["image"])
 
 
 def test_json_ld_stays_valid_and_inert(hostile):
@@ -105,16 +96,17 @@ def test_json_ld_stays_valid_and_inert(hostile):
     assert "<" not in script.text and ">" not in script.text, "no value can close the script block"
     found = json.loads(script.text)
     site = HOSTILE_URLS["site_url"]
-    assert (found["headline"], found["description"], found["articleSection"]) == (
-        hostile_text(text, "title"),
-        hostile_text(text, "description"),
-        hostile_text(text, "column"),
+    fields = ("title", "description", "column")
+    assert (found["headline"], found["description"], found["articleSection"]) == tuple(
+        hostile_text(text, field) for field in fields
     )
     assert found["url"] == found["mainEntityOfPage"] == site
-    assert found["author"]["name"] == hostile_text(text, "author.name")
-    assert found["author"]["jobTitle"] == hostile_text(text, "author.roles")
-    assert found["author"]["sameAs"] == [HOSTILE_URLS["profile.url"]]
-    assert found["publisher"]["name"] == hostile_text(text, "publisher.name") and found["publisher"]["url"] == site
+    assert found["author"]["name"] == hostile_text(text, "author_name")
+    assert found["author"]["jobTitle"] == hostile_text(text, "author_roles")
+    # The author's page on the site (the author's key is not among the hostile fields); the profile, sameAs.
+    assert found["author"]["url"] == site + "authors/yakovenko/"
+    assert found["author"]["sameAs"] == [HOSTILE_URLS["profile_url"]]
+    assert found["publisher"]["name"] == hostile_text(text, "publisher_name") and found["publisher"]["url"] == site
     assert found["isBasedOn"]["url"] == HOSTILE_URLS["original_url"]
     assert found["isBasedOn"]["publisher"]["name"] == hostile_text(text, "original_publisher")
 
@@ -123,13 +115,12 @@ def test_the_body_shows_markup_as_text_and_keeps_to_the_allow_list(hostile, seed
     _, _, _, page = hostile
     # The Markdown body: the column's text but for the template's standfirst, credit and disclaimer.
     template = {"oc-standfirst", "oc-original", "oc-disclaimer"}
-    (column_text,) = page.cssselect(".oc-body")
-    column_body = [block for block in column_text if not template & set(block.get("class", "").split())]
+    column_body = [block for block in one(page, ".oc-body") if not template & set(block.get("class", "").split())]
     paragraphs = [p.text_content() for p in column_body if p.tag == "p"]
     assert paragraphs[: len(seed.body)] == list(seed.body)
     assert [code.text_content() for block in column_body for code in block.iter("code")] == HOSTILE_BODY_SHOWN["code"]
     assert HOSTILE_BODY_SHOWN["references"] in paragraphs
-    # The author's links; the page's own permalinks (one per paragraph) are tests/test_paragraph_ids.py's.
+    # The author's links; the page's own permalinks (one per paragraph) are tests/test_passage_links.py's.
     links = [
         [a.get("href"), a.text_content(), a.get("title")]
         for block in column_body
@@ -142,8 +133,8 @@ def test_the_body_shows_markup_as_text_and_keeps_to_the_allow_list(hostile, seed
     assert sorted(authors) == HOSTILE_BODY_SHOWN["elements"]
 
 
-def test_no_markup_is_injected(hostile):
-    _, _, raw, page = hostile
+def test_no_markup_is_injected_and_the_policy_still_covers_exactly_the_page_code(hostile):
+    _, site, raw, page = hostile
     # The site's own scripts: the theme script in <head>, the JSON-LD block, the scripts' words (data), the page
     # script. Nothing else.
     assert [s.get("type") for s in page.xpath("//script")] == [None, "application/ld+json", "application/json", None]
@@ -152,20 +143,37 @@ def test_no_markup_is_injected(hostile):
     assert len(page.xpath("//svg[@class='oc-sprite']")) == 1
     assert not page.xpath("//svg[not(ancestor::*[contains(@class, 'oc-icon')]) and not(@class='oc-sprite')]")
     assert "<script>alert" not in raw and "<img" not in raw
-
-
-def test_the_policy_still_covers_exactly_the_page_code(hostile):
-    _, site, raw, page = hostile
-    scripts = re.findall(r"<script>(.*?)</script>", raw, flags=re.S)
-    (style,) = re.findall(r"<style>(.*?)</style>", raw, flags=re.S)
-    policy = expected_policy(scripts, style)
+    policy = expected_policy(*inline_code(raw))
     assert page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [policy]
-    assert (site / "_headers").read_text(encoding="utf-8") == expected_host_headers(site, policy)
+    assert (site / "_headers").read_text(encoding="utf-8") == expected_host_headers(
+        site, policy, len(COLUMN_PAGES), len(OTHER_PAGES)
+    )
+
+
+def test_the_pages_around_the_columns_show_hostile_text_as_text(hostile):
+    """The index, the author's page and the feeds show the home column's words, the first author's and the
+    site's name as written, and no page of the site gains an element or an event handler from them."""
+    text, site, _, _ = hostile
+    for path in site.rglob("*.html"):
+        page = lxml_html.fromstring(path.read_bytes())
+        assert not page.xpath("//img | //script[@src] | //*[@*[starts-with(name(), 'on')]]"), path
+        assert len(page.xpath("//script[not(@type)]")) == 2, path  # the page's own two, nothing injected
+    title, name = hostile_text(text, "title"), hostile_text(text, "author_name")
+    index = parsed(site, "columns/index.html")
+    assert [words(a) for a in index.cssselect(".oc-item__title a")][-1] == " ".join(title.split())
+    assert index.cssselect(".oc-item__kicker")[-1].text_content() == hostile_text(text, "column")
+    author = parsed(site, "authors/yakovenko/index.html")
+    assert author.cssselect("h1")[0].text_content() == name
+    (block,) = author.xpath("//script[@type='application/ld+json']/text()")
+    assert json.loads(block)["mainEntity"]["name"] == name
+    feed = feedparser.parse(str(site / "authors" / "yakovenko" / "feed.xml"))
+    assert feed.bozo is False and feed.entries[0].author_detail.name == name
+    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["title"] == hostile_text(text, "site_name")
 
 
 def test_the_404_page_sitemap_and_robots_show_the_input(hostile):
     text, site, _, _ = hostile
-    not_found = lxml_html.fromstring((site / "404.html").read_bytes())
+    not_found = parsed(site, "404.html")
     site_name = hostile_text(text, "site_name")
     assert not_found.findtext(".//title") == f"Page not found · {site_name}"
     assert read(not_found, ".oc-header__site", "text") == site_name
@@ -174,13 +182,14 @@ def test_the_404_page_sitemap_and_robots_show_the_input(hostile):
     assert [a.get("href") for a in not_found.cssselect(".oc-not-found a")] == [base]
     assert read(not_found, ".oc-footer p", "text").startswith(site_name + ". ")
     sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
-    # Every page of the suite's site (tests/test_previews.py, SITEMAP_URLS), at the hostile address.
+    site_url = HOSTILE_URLS["site_url"]
+    # Every page of the suite's site (test_deploy_previews.SITEMAP_URLS), at the hostile address.
     assert [loc.text for loc in sitemap.iter("{*}loc")] == [
-        HOSTILE_URLS["site_url"] + path
+        site_url + path
         for path in ("", "about/", "second/", "third/", "columns/", "authors/nunez/", "authors/yakovenko/")
     ]
     robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert f"Sitemap: {HOSTILE_URLS['site_url']}sitemap.xml" in robots
+    assert f"Sitemap: {site_url}sitemap.xml" in robots
 
 
 def test_card_and_favicon_are_drawn_in_the_stylesheet_colours(hostile):
@@ -192,21 +201,26 @@ def test_card_and_favicon_are_drawn_in_the_stylesheet_colours(hostile):
     assert f'<svg fill="{HOSTILE_PALETTE["accent"]}" ' in unquote(favicon)
 
 
+def test_the_hostile_project_changes_every_field_it_names(tmp_path):
+    # Guards the corpus itself: each field holds the hostile text, each URL field its URL.
+    project = hostile_project(tmp_path / "project", "X")
+    for field, (name, key) in {**HOSTILE_FIELDS, **HOSTILE_URL_FIELDS}.items():
+        expected = HOSTILE_URLS.get(field) or hostile_text("X", field)
+        assert f"{key}: {json.dumps(expected)}" in (project / name).read_text(encoding="utf-8"), field
+
+
 # --- refused where text is not allowed ------------------------------------------------------------------
 
-ICONS = data.load_yaml((COLUMNS / "data" / "icons.yml").read_text(encoding="utf-8"), "data/icons.yml").value
+
+def suite_file(name: str) -> data.Located:
+    text = (COLUMNS / name).read_text(encoding="utf-8")
+    return data.split_front_matter(text, name) if name.endswith(".md") else data.load_yaml(text, name)
 
 
-def front_matter() -> data.Located:
-    return data.split_front_matter((COLUMNS / "docs" / "index.md").read_text(encoding="utf-8"), "docs/index.md")
-
-
-def data_file(name: str) -> data.Located:
-    return data.load_yaml((COLUMNS / name).read_text(encoding="utf-8"), name)
-
-
-def with_value(doc: data.Located, path: str, value) -> data.Located:
-    """`doc` with the field at a dotted path set to `value`; a path ending in ":key" renames that key."""
+def with_value(name: str, path: str, value) -> data.Located:
+    """One of the suite's input files with the field at a dotted path set to `value`; a path ending in ":key"
+    renames that key."""
+    doc = suite_file(name)
     changed = json.loads(json.dumps(doc.value))
     *parents, last = path.split(".")
     node = changed
@@ -219,38 +233,42 @@ def with_value(doc: data.Located, path: str, value) -> data.Located:
     return data.Located(changed, doc.lines, doc.file)
 
 
-def authors() -> dict:
-    return data_file("data/authors.yml").value
+ICONS = suite_file("data/icons.yml").value
+AUTHORS = suite_file("data/authors.yml").value
 
 
-# Fields that take a key, a fixed value, a URL or a path, never free text: {field: (check, file, line)}.
+def front_matter(field: str, line: int):
+    return lambda v: data.check_front_matter(with_value("docs/index.md", field, v), AUTHORS), line
+
+
+def authors(field: str, line: int):
+    return lambda v: data.check_authors(with_value("data/authors.yml", field, v), ICONS), line
+
+
+def networks(field: str, line: int):
+    return lambda v: data.check_networks(with_value("data/networks.yml", field, v), ICONS), line
+
+
+def site_handle(value):
+    settings.check_extra({"publisher": {"name": "x"}, "twitter_site": value})
+
+
+# Fields that take a key, a fixed value, a URL or a path, never free text: {field: (check, line or 0)}.
 REFUSING = {
-    "template": (lambda v: data.check_front_matter(with_value(front_matter(), "template", v), authors()), 3),
-    "author": (lambda v: data.check_front_matter(with_value(front_matter(), "author", v), authors()), 6),
-    "original_url": (lambda v: data.check_front_matter(with_value(front_matter(), "original_url", v), authors()), 8),
-    "date": (lambda v: data.check_front_matter(with_value(front_matter(), "date", v), authors()), 0),
-    "yakovenko": (lambda v: data.check_authors(with_value(data_file("data/authors.yml"), ":yakovenko", v), ICONS), 0),
-    "yakovenko.profile.icon": (
-        lambda v: data.check_authors(with_value(data_file("data/authors.yml"), "yakovenko.profile.icon", v), ICONS),
-        8,
-    ),
-    "yakovenko.profile.url": (
-        lambda v: data.check_authors(with_value(data_file("data/authors.yml"), "yakovenko.profile.url", v), ICONS),
-        11,
-    ),
-    "0.icon": (lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "0.icon", v), ICONS), 7),
-    "0.url": (lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "0.url", v), ICONS), 9),
-    "2.quote_url": (
-        lambda v: data.check_networks(with_value(data_file("data/networks.yml"), "2.quote_url", v), ICONS),
-        20,
-    ),
-    "fb": (lambda v: data.check_icons(with_value(data_file("data/icons.yml"), "fb", v), lambda path: True), 5),
+    "template": front_matter("template", 3),
+    "author": front_matter("author", 6),
+    "original_url": front_matter("original_url", 8),
+    "date": front_matter("date", 0),
+    "yakovenko": authors(":yakovenko", 0),
+    "yakovenko.profile.icon": authors("yakovenko.profile.icon", 8),
+    "yakovenko.profile.url": authors("yakovenko.profile.url", 11),
+    "0.icon": networks("0.icon", 7),
+    "0.url": networks("0.url", 9),
+    "2.quote_url": networks("2.quote_url", 20),
+    "fb": (lambda v: data.check_icons(with_value("data/icons.yml", "fb", v), lambda path: True), 5),
     "site_url": (lambda v: data.check_site_url(v, "mkdocs.yml"), 0),
     "theme.language": (lambda v: translations.words_for({"en": {}}, v), 0),
-    "extra.twitter_site": (
-        lambda v: settings.check_extra({"publisher": {"name": "x"}, "twitter_site": v}),
-        0,
-    ),
+    "extra.twitter_site": (site_handle, 0),
 }
 
 
@@ -305,14 +323,3 @@ def test_hostile_text_as_the_body_is_refused_or_stays_text(case):
     else:
         body.check_body(source, "p.md", render)
         assert lxml_html.fromstring(render(HOSTILE[case])).text_content() == SHOWN_AS_BODY[case]
-
-
-def test_the_hostile_project_changes_every_field_it_names(tmp_path):
-    # Guards the corpus itself: each field holds the hostile text, each URL field its URL.
-    from support import HOSTILE_FIELDS, HOSTILE_URL_FIELDS, hostile_project
-
-    project = hostile_project(tmp_path / "project", "X")
-    for field, (name, key) in {**HOSTILE_FIELDS, **HOSTILE_URL_FIELDS}.items():
-        expected = HOSTILE_URLS.get(field) or hostile_text("X", field)
-        text = Path(project / name).read_text(encoding="utf-8")
-        assert f"{key}: {json.dumps(expected)}" in text, field

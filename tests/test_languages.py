@@ -1,9 +1,9 @@
-"""One language setting changes the whole page (issue 21): the suite's columns in Russian (ru-RU) and Arabic (ar),
-tests/columns/languages, built once each. No English interface word is left on them (checked against the
-English table of overrides/translations.yml, not by eye); the byline, reading time, paragraph links, share
-labels, 404 page and the scripts' words are in the page's language; Arabic is right to left, and so is its card.
-
-Expectations are written out from the fixture columns' words and from CLDR (dates, plural forms)."""
+"""One language setting changes the whole page: the page's words come from the translation table
+(overrides/translations.yml), whose rules are checked on tables written here (every language has every key,
+the plural forms CLDR asks for and the placeholders English has); numbers, plural forms, og:locale and
+direction are CLDR's. The suite's columns in Russian (ru-RU) and Arabic (ar), tests/columns/languages, built once
+each, leave no English interface word (checked against the English table, not by eye); Arabic is right to left,
+and so is its card. Expectations are written out from the fixture columns' words and from CLDR."""
 
 from __future__ import annotations
 
@@ -16,19 +16,12 @@ import yaml
 from lxml import html as lxml_html
 from PIL import Image, ImageDraw, ImageFont
 
-from column import card
-from support import (
-    COLUMNS,
-    LANGUAGES,
-    PALETTE,
-    ROOT,
-    SITE_URL,
-    add_front_matter,
-    build,
-    card_problems,
-    copy_project,
-    meta,
-)
+from build_harness import ROOT, build_error, built, copy_project
+from built_pages import meta, parsed, words
+from card_pixels import PALETTE, card_problems, hex_colours
+from column import card, data, translations
+from project_edits import set_language
+from suite_columns import COLUMNS, LANGUAGES, SITE_URL
 
 ENGLISH = yaml.safe_load((ROOT / "overrides" / "translations.yml").read_text(encoding="utf-8"))["en"]
 # What the table holds that is not a word the page says.
@@ -39,18 +32,10 @@ KEY_NAMES = {"ctrl", "atom", "json"}
 # Where a page says something to a person: text, these attributes, these <meta> tags, the scripts' words and the
 # JSON-LD's values (code, styles, URLs and ids are not words to a reader).
 TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "data-oc-author", "data-oc-title")
-TEXT_METAS = {
-    "description",
-    "author",
-    "og:title",
-    "og:description",
-    "og:site_name",
-    "og:image:alt",
-    "article:section",
-    "twitter:title",
-    "twitter:description",
-    "twitter:image:alt",
-}
+TEXT_METAS = (
+    "description author og:title og:description og:site_name og:image:alt article:section twitter:title "
+    "twitter:description twitter:image:alt"
+)
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -80,31 +65,31 @@ def what_the_page_says(path: Path) -> list[str]:
         if element.tail:
             said.append(element.tail)
         said += [element.get(name) for name in TEXT_ATTRIBUTES if element.get(name)]
-        if element.tag == "meta" and (element.get("name") or element.get("property")) in TEXT_METAS:
+        if element.tag == "meta" and (element.get("name") or element.get("property")) in TEXT_METAS.split():
             said.append(element.get("content"))
     return said
 
 
-def words(texts) -> set[str]:
+def latin_words(texts) -> set[str]:
     return {word.casefold() for text in texts for word in LATIN_WORD.findall(PLACEHOLDER.sub(" ", text))}
 
 
 def english_words() -> set[str]:
     texts = [s for key, value in ENGLISH.items() if key not in NOT_WORDS for s in strings(value)]
-    return words(texts) - KEY_NAMES
+    return latin_words(texts) - KEY_NAMES
 
 
-def own_words(language: str) -> set[str]:
-    """The words of the fixture column itself (its front matter, body, data and settings) and of its address:
-    what the publisher writes, which may be in any script."""
-    folder = COLUMNS / "languages" / language
+def own_words(language: str | None) -> set[str]:
+    """The words of the fixture columns themselves (their front matter, body, data and settings; English's with
+    no language) and of their address: what the publisher writes, which may be in any script."""
+    folder = COLUMNS / "languages" / language if language else COLUMNS
     texts = [SITE_URL]
-    for path in [*folder.rglob("*.yml"), COLUMNS / "data" / "icons.yml"]:
+    for path in [*folder.glob("*.yml"), *folder.glob("data/*.yml"), COLUMNS / "data" / "icons.yml"]:
         texts += strings(yaml.safe_load(path.read_text(encoding="utf-8").replace("!ENV", "")))
-    for path in (folder / "docs").rglob("*.md"):
+    for path in (folder / "docs").glob("*.md"):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         texts += [*strings(yaml.safe_load(front)), body]
-    return words(texts)
+    return latin_words(texts)
 
 
 def pages(site: Path) -> list[Path]:
@@ -119,14 +104,6 @@ def ru(language_sites) -> Path:
 @pytest.fixture(scope="module")
 def ar(language_sites) -> Path:
     return language_sites["ar"]
-
-
-def parsed(site: Path, path: str = "index.html"):
-    return lxml_html.fromstring((site / path).read_bytes())
-
-
-def text(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 # --- no English word left ---------------------------------------------------------------------------------
@@ -145,27 +122,14 @@ def test_no_english_interface_word_is_left(language_sites, language):
         "second/index.html",
     ]
     for path in pages(site):
-        left = words(what_the_page_says(path)) & english_words() - own_words(language)
+        left = latin_words(what_the_page_says(path)) & english_words() - own_words(language)
         assert not left, f"{language} {path.name}: English words of the interface: {sorted(left)}"
 
 
-@pytest.fixture(scope="module")
-def english_with_corrections(tmp_path_factory) -> Path:
-    """The suite's English site with a correction on its second column, so that every English word has a place."""
-    work = tmp_path_factory.mktemp("english-corrected")
-    project = copy_project(work / "project")
-    correction = '\n  - date: 2016-04-05\n    text: "A date was wrong."'
-    add_front_matter(project / "docs" / "second.md", {"corrections": correction})
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site"
-
-
-def test_the_english_pages_say_every_english_word(english_with_corrections):
-    # The control: on the English site the same reading finds every word of the English table, so a word
-    # left untranslated on another page would be found too.
-    site = english_with_corrections
-    said = words(text for path in pages(site) for text in what_the_page_says(path))
+def test_the_english_pages_say_every_english_word(corrected_site):
+    # The control: on the English site (with corrections, so that every word has a place) the same reading finds
+    # every word of the English table, so a word left untranslated on another page would be found too.
+    said = latin_words(text for path in pages(corrected_site) for text in what_the_page_says(path))
     assert english_words() - said == set()
 
 
@@ -183,10 +147,8 @@ BYLINES = {
 def test_the_byline_and_reading_time(language_sites, language):
     page = parsed(language_sites[language])
     (byline,) = page.cssselect(".oc-byline")
-    assert (
-        " ".join(byline.text_content().replace("\u00a0", "\x00").split()).replace("\x00", "\u00a0")
-        == (BYLINES[language])
-    )
+    kept = byline.text_content().replace("\u00a0", "\x00")  # the no-break space between number and unit stays
+    assert " ".join(kept.split()).replace("\x00", "\u00a0") == BYLINES[language]
     assert [a.get("href") for a in byline.cssselect("a")] == ["#oc-author"]
     assert [time.get("datetime") for time in byline.cssselect("time")] == ["2016-03-28", "2016-03-29T10:15:00+03:00"]
 
@@ -226,26 +188,12 @@ def test_paragraph_links_are_named_in_the_language(language_sites, language):
     assert [link.get("title") for link in links] == [label.format(n) for n in range(1, paragraphs + 1)]
 
 
+# The table's "Share on {network}" with each network's name from the fixture data; e-mail has its own label.
+RU_NETWORKS = "Facebook,ВКонтакте,X,Telegram,Одноклассники,WhatsApp"
+AR_NETWORKS = "فيسبوك,VK,إكس,تيليغرام,Odnoklassniki,واتساب"
 SHARE_LABELS = {
-    # The table's "Share on {network}" with each network's name from the fixture data; e-mail has its own label.
-    "ru-RU": [
-        "Поделиться в Facebook",
-        "Поделиться в ВКонтакте",
-        "Поделиться в X",
-        "Поделиться в Telegram",
-        "Поделиться в Одноклассники",
-        "Поделиться в WhatsApp",
-        "Отправить по почте",
-    ],
-    "ar": [
-        "المشاركة على فيسبوك",
-        "المشاركة على VK",
-        "المشاركة على إكس",
-        "المشاركة على تيليغرام",
-        "المشاركة على Odnoklassniki",
-        "المشاركة على واتساب",
-        "المشاركة عبر البريد الإلكتروني",
-    ],
+    "ru-RU": [*(f"Поделиться в {name}" for name in RU_NETWORKS.split(",")), "Отправить по почте"],
+    "ar": [*(f"المشاركة على {name}" for name in AR_NETWORKS.split(",")), "المشاركة عبر البريد الإلكتروني"],
 }
 CONTROLS = {
     # share title, copy link, share sheet, passage toolbar, its copy button, bio section, profile, corrections
@@ -280,7 +228,7 @@ def test_share_bar_toolbar_and_footer_speak_the_language(language_sites, languag
     assert quote_labels == [SHARE_LABELS[language][i] for i in (2, 3, 5, 6)]  # the networks with a quote_url
     title, copy, sheet, toolbar, passage_copy, bio, profile, corrections = CONTROLS[language]
     assert page.cssselect(".oc-corrections")[0].get("aria-label") == corrections
-    assert text(page.cssselect("#oc-share-title")[0]) == title
+    assert words(page.cssselect("#oc-share-title")[0]) == title
     assert page.cssselect("[data-oc-copy]")[0].get("aria-label") == copy
     assert [b.get("aria-label") for b in page.cssselect("[data-oc-share], [data-oc-passage-share]")] == [sheet] * 2
     assert page.cssselect(".oc-passage")[0].get("aria-label") == toolbar
@@ -318,11 +266,115 @@ def test_the_sentences_around_the_column(language_sites, language):
     page = parsed(language_sites[language])
     for selector, expected in FOOT[language].items():
         (element,) = page.cssselect(selector)
-        assert text(element) == expected, selector
+        assert words(element) == expected, selector
     # Addresses read left to right in any language; the handle keeps its "@" in front.
     for selector in (".oc-share__address", ".oc-print-url span"):
         assert page.cssselect(selector)[0].get("dir") == "ltr", selector
     assert page.cssselect(".oc-bio__text a.u-url")[0].get("dir") == "auto"
+
+
+# --- grammatical gender -----------------------------------------------------------------------------------
+
+# The Arabic phrases about the author, in each form (their author in tests/columns/languages/ar is a woman):
+# "About the author" and "the column's text belongs to its author".
+ARABIC = {
+    "feminine": ("عن الكاتبة", "رأي آخر. نص المقال ملك لكاتبته ولناشره الأول."),
+    "masculine": ("عن الكاتب", "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول."),
+    # No gender given: words that need none ("a short profile"; "belongs to whoever wrote it").
+    None: ("نبذة تعريفية", "رأي آخر. نص المقال ملك لمن كتبه ولناشره الأول."),
+}
+AUTHORS = "data/authors.yml"
+
+
+def said_about_the_author(site, path: str = "index.html") -> tuple[str | None, str]:
+    page = parsed(site, path)
+    bio = page.cssselect(".oc-bio")
+    return bio[0].get("aria-label") if bio else None, words(page.cssselect(".oc-footer p")[0])
+
+
+def test_the_arabic_404_page_is_about_no_author_and_needs_no_gender(language_sites):
+    # The column page speaks of its author as she asks (FOOT and CONTROLS above); the 404 page of nobody.
+    assert said_about_the_author(language_sites["ar"], "404.html") == (None, ARABIC[None][1])
+
+
+def arabic_project(tmp_path, gender: str | None):
+    project = copy_project(tmp_path / "project", "ar")
+    authors = project / AUTHORS
+    text = re.sub(r"^  grammatical_gender: .*\n", "", authors.read_text(encoding="utf-8"), flags=re.M)
+    if gender:
+        text = text.replace("  name: ", f"  grammatical_gender: {gender}\n  name: ", 1)
+    authors.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("gender", ["masculine", None])
+def test_the_phrases_take_the_gender_given_and_none_is_guessed(tmp_path, gender):
+    assert said_about_the_author(built(arabic_project(tmp_path, gender), tmp_path / "site")) == ARABIC[gender]
+
+
+# A table in the product's shape, written for these tests: Arabic gives "About the author" by gender.
+GENDER_TABLE = """\
+en:
+  meta.og_locale: en_US
+  bio.label: About the author
+  byline.author: "By {author}"
+  byline.reading_time:
+    one: "{n} min"
+    other: "{n} min"
+ar:
+  meta.og_locale: ar_AR
+  bio.label:
+    masculine: عن الكاتب
+    feminine: عن الكاتبة
+    other: نبذة تعريفية
+  byline.author:
+    other: "بقلم {author}"
+    feminine: "بقلمها {author}"
+  byline.reading_time:
+    zero: "{n} دقيقة"
+    one: "دقيقة"
+    two: "دقيقتان"
+    few: "{n} دقائق"
+    many: "{n} دقيقة"
+    other: "{n} دقيقة"
+"""
+
+
+def gender_table(text: str = GENDER_TABLE) -> dict:
+    return translations.check_table(data.load_yaml(text, "overrides/translations.yml"))
+
+
+def test_each_form_is_said_of_its_gender_and_other_of_an_author_who_gives_none():
+    arabic = translations.words_for(gender_table(), "ar")
+    assert arabic.texts["bio.label"] == "نبذة تعريفية"
+    assert arabic.about({"grammatical_gender": "feminine"}).texts["bio.label"] == "عن الكاتبة"
+    assert arabic.about({"grammatical_gender": "masculine"}).texts["bio.label"] == "عن الكاتب"
+    assert arabic.about({}).texts["bio.label"] == "نبذة تعريفية"
+    # A language gives the forms it needs: no masculine form here, so `other` is said of him.
+    her, him = (arabic.about({"grammatical_gender": g}) for g in ("feminine", "masculine"))
+    assert (her.text("byline.author", author="س"), him.text("byline.author", author="س")) == ("بقلمها س", "بقلم س")
+    assert her.pieces()["byline.author"] == ["بقلمها ", "author", ""]
+    assert her.plural("byline.reading_time", 2) == "دقيقتان"  # plural entries as they were
+
+
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ("{feminine: عن الكاتبة, masculine: عن الكاتب}", "field 'ar.bio.label': expected a text, or its forms"),
+        ("{other: نبذة}", "field 'ar.bio.label': expected a text, or its forms"),
+        ("{other: نبذة, female: عن الكاتبة}", "field 'ar.bio.label': expected a text, or its forms"),
+        ("{other: نبذة, feminine: 'عن {author}'}", "field 'ar.bio.label.feminine': expected a text with the"),
+        ("{other: نبذة, feminine: ''}", "field 'ar.bio.label.feminine': expected a non-empty string"),
+    ],
+)
+def test_a_bad_set_of_forms_is_refused(entry, problem):
+    text = GENDER_TABLE.replace(
+        "  bio.label:\n    masculine: عن الكاتب\n    feminine: عن الكاتبة\n    other: نبذة تعريفية\n",
+        f"  bio.label: {entry}\n",
+    )
+    with pytest.raises(data.InputError) as error:
+        gender_table(text)
+    assert str(error.value).startswith("overrides/translations.yml, line 10: " + problem), str(error.value)
 
 
 NOT_FOUND = {
@@ -348,16 +400,10 @@ def test_the_404_page(language_sites, language):
     page = parsed(language_sites[language], "404.html")
     title, kicker, headline, standfirst, link = NOT_FOUND[language]
     assert page.findtext(".//title") == title
-    assert [text(page.cssselect(s)[0]) for s in (".oc-kicker", "h1", ".oc-standfirst")] == [
-        kicker,
-        headline,
-        standfirst,
-    ]
-    assert text(page.cssselect(".oc-not-found a")[0]) == link
-    assert (
-        page.cssselect("[data-oc-theme]")[0].get("aria-label")
-        == {"ru-RU": "Тёмная тема", "ar": "الوضع الداكن"}[language]
-    )
+    shown = [words(page.cssselect(s)[0]) for s in (".oc-kicker", "h1", ".oc-standfirst", ".oc-not-found a")]
+    assert shown == [kicker, headline, standfirst, link]
+    theme = {"ru-RU": "Тёмная тема", "ar": "الوضع الداكن"}[language]
+    assert page.cssselect("[data-oc-theme]")[0].get("aria-label") == theme
 
 
 SCRIPT_WORDS = {
@@ -466,39 +512,40 @@ def irish_entry(language: str = "ga", categories=("one", "two", "few", "many", "
     return "\n".join(lines) + "\n"
 
 
-def test_a_language_added_to_the_table_is_published(tmp_path):
-    # README, "Languages": one entry in the table, then theme.language. Material has no Irish strings; none of
-    # Material's show on this page, so none are needed.
-    project = copy_project(tmp_path / "project")
+def with_language(project: Path, language: str, entry: str = "") -> Path:
+    """The project with an entry added to its translation table and theme.language set."""
     with (project / "overrides" / "translations.yml").open("a", encoding="utf-8") as table:
-        table.write(irish_entry())
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  language: en-GB\n", "  language: ga\n"), "utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = parsed(tmp_path / "site")
+        table.write(entry)
+    set_language(project, language)
+    return project
+
+
+def test_a_language_added_to_the_table_is_published(project, tmp_path):
+    # One entry in the table, then theme.language. Material has no Irish strings; none of Material's show on this
+    # page, so none are needed.
+    site = built(with_language(project, "ga", irish_entry()), tmp_path / "site")
+    page = parsed(site)
     assert (page.get("lang"), page.get("dir"), meta(page, "og:locale")) == ("ga", "ltr", "ga_IE")
-    assert text(page.cssselect("#oc-share-title")[0]) == irish("share.title")
-    assert text(page.cssselect(".oc-readtime")[0]) == f"· 2 {irish('byline.reading_time')}two"  # CLDR: Irish 2
-    said = words(what_the_page_says(tmp_path / "site" / "index.html"))
-    assert said & english_words() - own_words_en() == set()
+    assert words(page.cssselect("#oc-share-title")[0]) == irish("share.title")
+    assert words(page.cssselect(".oc-readtime")[0]) == f"· 2 {irish('byline.reading_time')}two"  # CLDR: Irish 2
+    said = latin_words(what_the_page_says(site / "index.html"))
+    assert said & english_words() - own_words(None) == set()
 
 
-def test_a_language_whose_letters_the_card_cannot_draw_stops_the_build(tmp_path):
+THEME_LANGUAGE = "mkdocs.yml: field 'theme.language': expected"
+
+
+def test_a_language_the_table_or_the_card_cannot_serve_stops_the_build(project, tmp_path):
+    # A language the table lacks: no other language stands in for it.
+    message = build_error(with_language(project, '"de-DE"'), tmp_path / "one")
+    assert message.startswith("overrides/translations.yml: no words for 'de' (mkdocs.yml: field 'theme.language'")
     # Greek (CLDR: written in Grek; plural categories one, other) with a complete table entry: the page could
     # say every word, but the card's fonts (Latin, Cyrillic, Arabic) would draw its headline as empty boxes.
-    project = copy_project(tmp_path / "project")
-    with (project / "overrides" / "translations.yml").open("a", encoding="utf-8") as table:
-        table.write(irish_entry("el", ("one", "other"), "el_GR"))
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  language: en-GB\n", "  language: el-GR\n"), "utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 1, result.stderr
-    (error,) = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    message = re.match(r"ERROR +- +(.*)", error)[1]
-    assert message.startswith("mkdocs.yml: field 'theme.language': expected a language whose script"), message
-    assert "got 'el-GR' (script Grek)" in message and "Latn, Cyrl, Arab" in message
-    assert not (tmp_path / "site" / "index.html").exists()
+    greek = with_language(copy_project(tmp_path / "greek"), "el-GR", irish_entry("el", ("one", "other"), "el_GR"))
+    assert build_error(greek, tmp_path / "two") == (
+        f"{THEME_LANGUAGE} a language whose script the social card has fonts for (Latn, Cyrl, Arab: "
+        "hooks/column/card.py, FONTS), got 'el-GR' (script Grek)."
+    )
 
 
 @pytest.mark.parametrize(
@@ -521,31 +568,19 @@ def test_check_script(monkeypatch, script, tag, raqm, refused):
     assert refused in str(caught.value)
 
 
-def own_words_en() -> set[str]:
-    texts = [SITE_URL]
-    for path in [*(COLUMNS / "data").glob("*.yml"), COLUMNS / "mkdocs.yml"]:
-        texts += strings(yaml.safe_load(path.read_text(encoding="utf-8").replace("!ENV", "")))
-    for path in (COLUMNS / "docs").glob("*.md"):
-        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-        texts += [*strings(yaml.safe_load(front)), body]
-    return words(texts)
-
-
-def test_a_key_missing_in_any_language_stops_every_build(tmp_path):
+def test_a_key_missing_in_any_language_stops_every_build(project, tmp_path):
     # The whole table is checked whatever the site's language: an English site does not build with a gap in
     # the Russian words.
-    project = copy_project(tmp_path / "project")
     table = project / "overrides" / "translations.yml"
     lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
     ru_start = lines.index("ru:\n")
-    (share_title,) = [i for i, line in enumerate(lines) if i > ru_start and line.startswith("  share.title:")][:1]
+    share_title = next(i for i, line in enumerate(lines) if i > ru_start and line.startswith("  share.title:"))
     del lines[share_title]
     table.write_text("".join(lines), encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 1
-    (error,) = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert f"overrides/translations.yml, line {ru_start + 1}: language 'ru': the key 'share.title' is missing" in error
-    assert not (tmp_path / "site" / "index.html").exists()
+    assert build_error(project, tmp_path / "site") == (
+        f"overrides/translations.yml, line {ru_start + 1}: language 'ru': the key 'share.title' is missing; expected "
+        "its words (in 'en': 'Share this column')."
+    )
 
 
 # A long Arabic headline (test text, with Latin and digits in it): wrapped and shrunk from the right, in every
@@ -555,12 +590,258 @@ LONG_ARABIC = "عنوان طويل للاختبار " * 8 + "Palmyra 2016"
 
 def test_a_long_arabic_headline_is_wrapped_from_the_right():
     arabic = card.Script("Arab", "rtl", "ar")
-    hex_palette = {name: "#{:02x}{:02x}{:02x}".format(*colour) for name, colour in PALETTE.items()}
     png = card.render_card(
-        headline=LONG_ARABIC, column="رأي آخر", author="سلمى حداد", palette=hex_palette, script=arabic
+        headline=LONG_ARABIC, column="رأي آخر", author="سلمى حداد", palette=hex_colours(PALETTE), script=arabic
     )
     assert card_problems(png, PALETTE, rtl=True) == []
     font, lines = card.fit_headline(LONG_ARABIC, 1200 - 2 * 80, 310, arabic)
     assert len(lines) > 1 and " ".join(lines) == LONG_ARABIC.strip()
     for line in lines:
         assert font.getlength(line, **arabic.shaping()) <= 1200 - 2 * 80
+
+
+# --- the translation table's rules ---------------------------------------------------------------------
+
+# A small table in the product's shape, written for these tests.
+TABLE = """\
+en:
+  meta.og_locale: en_US
+  byline.author: "By {author}"
+  byline.reading_time:
+    one: "{n} min read"
+    other: "{n} min read"
+  share.title: Share this column
+ru:
+  meta.og_locale: ru_RU
+  byline.author: "Автор: {author}"
+  byline.reading_time:
+    one: "{n} минута"
+    few: "{n} минуты"
+    many: "{n} минут"
+    other: "{n} минуты"
+  share.title: Поделиться
+ar:
+  meta.og_locale: ar_AR
+  byline.author: "بقلم {author}"
+  byline.reading_time:
+    zero: "{n} دقيقة (zero)"
+    one: "دقيقة واحدة"
+    two: "دقيقتان"
+    few: "{n} دقائق"
+    many: "{n} دقيقة (many)"
+    other: "{n} دقيقة (other)"
+  share.title: شارك
+"""
+
+
+def table(text: str = TABLE) -> dict:
+    return translations.check_table(data.load_yaml(text, "overrides/translations.yml"))
+
+
+def refused(text: str) -> str:
+    with pytest.raises(data.InputError) as error:
+        table(text)
+    return str(error.value)
+
+
+# --- plural forms, numbers, the locale's facts ------------------------------------------------------------
+
+# CLDR's Russian rules: one for 1, 21, 101 (not 11); few for 2-4, 22 (not 12-14); many for 0, 5-20, 25.
+RUSSIAN_MINUTES = {
+    1: "1 минута",
+    2: "2 минуты",
+    4: "4 минуты",
+    5: "5 минут",
+    11: "11 минут",
+    12: "12 минут",
+    14: "14 минут",
+    21: "21 минута",
+    22: "22 минуты",
+    25: "25 минут",
+    101: "101 минута",
+    111: "111 минут",
+}
+# CLDR's Arabic rules: zero, one, two, few (n % 100 in 3..10), many (n % 100 in 11..99), other (100, 101, 102).
+ARABIC_MINUTES = {
+    0: "0 دقيقة (zero)",
+    1: "دقيقة واحدة",
+    2: "دقيقتان",
+    3: "3 دقائق",
+    10: "10 دقائق",
+    11: "11 دقيقة (many)",
+    99: "99 دقيقة (many)",
+    100: "100 دقيقة (other)",
+    102: "102 دقيقة (other)",
+    103: "103 دقائق",
+}
+
+
+@pytest.mark.parametrize("minutes", RUSSIAN_MINUTES)
+def test_russian_reading_time_takes_cldrs_plural_form(minutes):
+    words = translations.words_for(table(), "ru-RU")
+    assert words.plural("byline.reading_time", minutes) == RUSSIAN_MINUTES[minutes]
+
+
+@pytest.mark.parametrize("minutes", ARABIC_MINUTES)
+def test_arabic_reading_time_takes_cldrs_plural_form(minutes):
+    words = translations.words_for(table(), "ar")
+    assert words.plural("byline.reading_time", minutes) == ARABIC_MINUTES[minutes]
+
+
+def test_english_has_one_and_other():
+    words = translations.words_for(table(), "en-GB")
+    assert [words.plural("byline.reading_time", n) for n in (1, 2, 21)] == ["1 min read", "2 min read", "21 min read"]
+
+
+def test_numbers_as_the_locale_writes_them():
+    # CLDR: Russian groups with a no-break space, Egyptian Arabic with the Arabic thousands separator (U+066C);
+    # English with a comma.
+    assert translations.words_for(table(), "ru-RU").number(1234567) == "1\u00a0234\u00a0567"
+    assert translations.words_for(table(), "ar-EG").number(1234) == "1\u066c234"
+    assert translations.words_for(table(), "en-GB").number(1234) == "1,234"
+    assert translations.words_for(table(), "ru-RU").plural("byline.reading_time", 1234) == "1\u00a0234 минуты"
+
+
+@pytest.mark.parametrize(
+    "tag, direction, script, og_locale",
+    [
+        ("en-GB", "ltr", "Latn", "en_GB"),
+        ("en", "ltr", "Latn", "en_US"),  # no region: the table's og:locale for the language
+        ("ru-RU", "ltr", "Cyrl", "ru_RU"),
+        ("ar", "rtl", "Arab", "ar_AR"),  # Facebook's name for Arabic
+        ("ar-EG", "rtl", "Arab", "ar_EG"),
+    ],
+)
+def test_what_cldr_says_of_a_language(tag, direction, script, og_locale):
+    words = translations.words_for(table(), tag)
+    assert (words.direction, words.script, words.open_graph_locale) == (direction, script, og_locale)
+
+
+def test_a_tag_reads_its_own_entry_else_its_languages():
+    text = TABLE + "en-US:\n  share.title: Share this column, y'all\n"
+    checked = table(text)
+    assert translations.words_for(checked, "en-US").text("share.title") == "Share this column, y'all"
+    assert translations.words_for(checked, "en-US").text("byline.author", author="A") == "By A"  # from `en`
+    assert translations.words_for(checked, "en-GB").text("share.title") == "Share this column"
+
+
+def test_placeholders_are_filled_in_one_pass():
+    assert translations.fill("{a} and {b}", {"a": "{b}", "b": "B"}) == "{b} and B"
+    words = translations.words_for(table(), "en-GB")
+    assert words.pieces()["byline.author"] == ["By ", "author", ""]
+
+
+# --- what stops the build ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["de-DE", "de", "xx-GB"])
+def test_a_language_the_table_lacks_stops_the_build_naming_the_languages_it_has(tag):
+    with pytest.raises(data.InputError) as error:
+        translations.words_for(table(), tag)
+    language = tag.split("-")[0]
+    assert str(error.value) == (
+        f"overrides/translations.yml: no words for '{language}' (mkdocs.yml: field 'theme.language' is {tag!r}); "
+        f"expected one of the languages it has: ar, en, ru. Add '{language}' to the table to publish in it "
+        "(handbook/CONTENT.md, 'Languages')."
+    )
+
+
+TAG = (
+    f"{THEME_LANGUAGE} a language, or a language and its region, such as 'en-GB' or 'ar' (<html lang>, og:locale, "
+    "the JSON-LD inLanguage and the page's words are read from it), got "
+)
+
+
+@pytest.mark.parametrize(
+    "tag, got",
+    [
+        *[(tag, repr(tag)) for tag in ("en_GB", "english", "en-gb", "EN-gb", 'en-GB"><script>alert(1)</script>')],
+        ("", "an empty string"),
+        (None, "nothing"),
+        (12, "an integer (12)"),  # YAML reads theme.language: 12 as a number
+    ],
+)
+def test_a_malformed_tag_stops_the_build(tag, got):
+    with pytest.raises(data.InputError) as error:
+        translations.words_for(table(), tag)
+    assert str(error.value) == f"{TAG}{got}."
+
+
+def test_a_missing_key_names_the_key_and_the_language():
+    message = refused(TABLE.replace("  share.title: Поделиться\n", ""))
+    assert message == (
+        "overrides/translations.yml, line 8: language 'ru': the key 'share.title' is missing; expected its words "
+        "(in 'en': 'Share this column')."
+    )
+
+
+def test_a_key_english_lacks_is_refused():
+    message = refused(TABLE.replace("  share.title: شارك\n", "  share.title: شارك\n  share.titel: شارك\n"))
+    assert message.startswith("overrides/translations.yml, line 28: field 'ar.share.titel': expected one of the keys")
+
+
+@pytest.mark.parametrize(
+    "old, new, field, line",
+    [
+        # Russian needs one, few, many and other: a form missing, or one Russian does not have.
+        ('    few: "{n} минуты"\n', "", "ru.byline.reading_time", 11),
+        ('    few: "{n} минуты"\n', '    few: "{n} минуты"\n    two: "{n} минуты"\n', "ru.byline.reading_time", 11),
+        # A plural entry written as one text.
+        (
+            '  byline.reading_time:\n    one: "{n} минута"\n    few: "{n} минуты"\n    many: "{n} минут"\n'
+            '    other: "{n} минуты"\n',
+            '  byline.reading_time: "{n} минут"\n',
+            "ru.byline.reading_time",
+            11,
+        ),
+    ],
+)
+def test_a_plural_entry_needs_every_category_of_its_language(old, new, field, line):
+    assert old in TABLE
+    message = refused(TABLE.replace(old, new, 1))
+    assert message.startswith(f"overrides/translations.yml, line {line}: field '{field}': expected a plural entry")
+
+
+def test_the_plural_categories_named_are_cldrs():
+    message = refused(TABLE.replace('    two: "دقيقتان"\n', ""))
+    assert "one text for each plural category of 'ar': zero, one, two, few, many, other" in message
+
+
+@pytest.mark.parametrize(
+    "old, new, field",
+    [
+        ('byline.author: "Автор: {author}"', 'byline.author: "Автор"', "ru.byline.author"),  # a value left out
+        ('byline.author: "Автор: {author}"', 'byline.author: "Автор: {name}"', "ru.byline.author"),  # a typo
+        ('    few: "{n} минуты"', '    few: "{count} минуты"', "ru.byline.reading_time.few"),
+        ("  share.title: Поделиться", '  share.title: ""', "ru.share.title"),
+        ("  share.title: Поделиться", "  share.title: [a]", "ru.share.title"),
+    ],
+)
+def test_a_text_keeps_the_placeholders_english_has(old, new, field):
+    assert old in TABLE
+    message = refused(TABLE.replace(old, new, 1))
+    assert f"field '{field}': expected a" in message
+
+
+def test_a_plural_form_may_leave_the_number_out():
+    # Arabic says "one minute" and "two minutes" in words (the test table does too): no {n} needed there.
+    assert translations.words_for(table(), "ar").plural("byline.reading_time", 2) == "دقيقتان"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("xx", "a language that CLDR (Babel) knows"), ("EN", "a language, or a language and its region")],
+)
+def test_a_language_must_be_one_cldr_knows(name, expected):
+    message = refused(TABLE + f"{name}:\n  share.title: x\n")
+    assert f"field '{name}': expected {expected}" in message
+
+
+def test_the_table_must_have_english():
+    message = refused(TABLE.replace("en:\n", "fr:\n", 1))
+    assert "expected a mapping of languages to their words, 'en' among them" in message
+
+
+def test_og_locale_is_checked():
+    message = refused(TABLE.replace("meta.og_locale: ar_AR", "meta.og_locale: arabic"))
+    assert "field 'ar.meta.og_locale': expected a locale as og:locale writes it" in message

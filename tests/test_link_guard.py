@@ -19,15 +19,16 @@ from pathlib import Path
 import pytest
 import yaml
 from lxml import html as lxml_html
-from test_paragraph_ids import COLUMN_IDS as INDEX_IDS
+from test_passage_links import COLUMN_IDS as INDEX_IDS
 
 import record
+from build_harness import ROOT, build, copy_project, offline_env
 from check_site import check_site
 from column import body, links_guard, published
 from column.data import InputError, load_yaml
-from support import COLUMNS, ROOT, SITE_URL, build, copy_project, offline_env
+from project_edits import RECORD, recorded_project, replace_text
+from suite_columns import SITE_URL
 
-RECORD = COLUMNS / "records" / "published.yml"
 SECOND_IDS = [
     "a-ceasefire-is-only-as-strong",
     "talks-in-geneva-resumed-this-week",
@@ -39,18 +40,6 @@ SECOND_IDS = [
 THIRD_IDS = ["a-week-after-palmyra-the-talks", "this-text-was-written-for-the", "what-no-army-can-settle-is"]
 # Every column of the suite's site, as the suite's record writes them.
 COLUMN_IDS = {"/": INDEX_IDS, "/second/": SECOND_IDS, "/third/": THIRD_IDS}
-
-
-def recorded_project(dest: Path) -> Path:
-    project = copy_project(dest)
-    shutil.copy(RECORD, project / "data" / "published.yml")
-    return project
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(path: Path, text: str) -> int:
@@ -203,8 +192,8 @@ def reworded(tmp_path_factory):
     the build's result)."""
     work = tmp_path_factory.mktemp("reworded")
     project = recorded_project(work / "project")
-    replace(project / "docs" / "index.md", *REWORDED_BODY)
-    replace(project / "docs" / "index.md", *REWORDED_STANDFIRST)
+    replace_text(project / "docs" / "index.md", *REWORDED_BODY)
+    replace_text(project / "docs" / "index.md", *REWORDED_STANDFIRST)
     return project, build(project, work / "site")
 
 
@@ -244,12 +233,12 @@ def test_the_pins_the_build_asks_for_keep_the_links_and_a_removal_is_an_edit_of_
     lines = index.read_text(encoding="utf-8").split("\n")
     lines.insert(last, "{#russia-has-contributed-to-the-battle}")
     index.write_text("\n".join(lines), encoding="utf-8")
-    replace(index, "description:", 'description_id: "on-27-march-the-syrian-army"\ndescription:')
+    replace_text(index, "description:", 'description_id: "on-27-march-the-syrian-army"\ndescription:')
     # The last paragraph removed on purpose, and its id from the record with it.
-    replace(index, "\nThe recent acts of terror in Brussels", "\nREMOVED")
+    replace_text(index, "\nThe recent acts of terror in Brussels", "\nREMOVED")
     index.write_text(index.read_text(encoding="utf-8").split("\nREMOVED")[0] + "\n", encoding="utf-8")
     record = project / "data" / "published.yml"
-    replace(record, '  - "the-recent-acts-of-terror-in"\n', "")
+    replace_text(record, '  - "the-recent-acts-of-terror-in"\n', "")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert ids_on(tmp_path / "site" / "index.html") == INDEX_IDS[:-1]
@@ -273,27 +262,11 @@ def test_a_removed_page_stops_the_build_with_the_redirect_to_add(tmp_path):
     assert "delete line 12 ('\"/second/\":') from data/published.yml, and the 5 id lines under it." in result.stderr
 
 
-def moved_project(dest: Path) -> Path:
-    """A recorded project whose second column's file is renamed, its old address redirected as the build asks."""
-    project = recorded_project(dest)
-    (project / "docs" / "second.md").rename(project / "docs" / "ceasefire.md")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "plugins:\n  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n",
-        encoding="utf-8",
-    )
-    return project
-
-
-@pytest.fixture(scope="module")
-def moved(tmp_path_factory):
-    """The moved project, built: (site, project)."""
-    work = tmp_path_factory.mktemp("moved")
-    project = moved_project(work / "project")
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site", project
+@pytest.fixture
+def moved(moved_project_and_site):
+    """The moved project, built (conftest): (site, project)."""
+    project, site = moved_project_and_site
+    return site, project
 
 
 def test_the_old_address_leads_to_the_new_one_without_javascript(moved):
@@ -344,7 +317,7 @@ def test_a_deploy_previews_redirect_page_is_kept_out_of_search_engines_too(moved
 
 def test_the_moved_pages_paragraph_ids_are_guarded_under_the_old_address(moved, tmp_path):
     project = Path(shutil.copytree(moved[1], tmp_path / "project"))
-    replace(project / "docs" / "ceasefire.md", "Talks in Geneva resumed", "In Geneva, talks resumed")
+    replace_text(project / "docs" / "ceasefire.md", "Talks in Geneva resumed", "In Geneva, talks resumed")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "#talks-in-geneva-resumed-this-week went out as a link to a paragraph of /second/" in result.stderr

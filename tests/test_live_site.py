@@ -17,9 +17,12 @@ from markdown import Markdown
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image
 
+from build_harness import ROOT
+from built_pages import meta, words
 from check_site import check_site
 from page_checks import check_pages
-from support import ROOT, SITE_URL, expected_host_headers, expected_policy, meta
+from policy_expectations import expected_host_headers, expected_policy, inline_code
+from suite_columns import SITE_URL
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
@@ -62,10 +65,6 @@ def pages_around_the_columns() -> dict[str, list[str]]:
 def plain_pages() -> list[Path]:
     docs = ROOT / settings().get("docs_dir", "docs")
     return [path for path in docs.rglob("*.md") if "template:" not in path.read_text(encoding="utf-8-sig")]
-
-
-def words(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 def rendered_blocks(body: str) -> list[str]:
@@ -151,12 +150,6 @@ def test_every_share_link_carries_the_page_address(pages, path):
     assert len(links) == len(offered)
     for link in links:
         assert quote(SITE_URL + path, safe="") in link, link
-
-
-def inline_code(html: str) -> tuple[list[str], str]:
-    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
-    (style,) = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
-    return scripts, style
 
 
 def test_the_policy_covers_exactly_each_pages_code(live_site):

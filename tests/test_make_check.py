@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 import page_checks
-from support import COLUMNS, ROOT, SITE_URL, copy_project, offline_env
+from build_harness import ROOT, copy_project, offline_env
+from project_edits import replace_text
+from suite_columns import COLUMNS, SITE_URL
 
 BUDGET_BYTES, BUDGET_REQUESTS = 14336, 1  # bench/budget.yml's figures, written out
 CHECK = ROOT / "scripts" / "check.py"
@@ -30,12 +32,6 @@ def problems(site: Path) -> list[str]:
 @pytest.fixture
 def copy(site, tmp_path) -> Path:
     return Path(shutil.copytree(site, tmp_path / "site"))
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def png(width: int, height: int) -> bytes:
@@ -135,7 +131,7 @@ def test_a_png_is_measured_from_its_header():
 def test_each_page_check_fails_on_what_it_guards_against(copy, file, old, new, expected):
     if "extra.js" in new:
         (copy / "assets" / "extra.js").write_text("0", encoding="utf-8")
-    edit(copy / file, old, new)
+    replace_text(copy / file, old, new)
     assert any(expected in problem for problem in problems(copy)), problems(copy)
 
 
@@ -149,7 +145,7 @@ def test_an_image_of_the_wrong_size_or_missing_is_found(copy):
 
 def test_a_first_view_over_the_byte_budget_is_found(copy):
     noise = random.Random(0).randbytes(16_000).hex()  # random: gzip cannot make it much smaller
-    edit(copy / "index.html", "</body>", f"<!-- {noise} --></body>")
+    replace_text(copy / "index.html", "</body>", f"<!-- {noise} --></body>")
     assert any("bytes gzipped, over the budget of 14,336" in problem for problem in problems(copy)), problems(copy)
 
 
@@ -186,7 +182,7 @@ def test_make_check_passes_on_the_suites_columns_and_stops_on_a_broken_link(tmp_
     assert re.search(r"^check: OK, 3 column pages \(", result.stdout, flags=re.M), result.stdout
     assert "check: note: the site URL 'https://example.com/' is a placeholder" in result.stderr
     assert (project / "site" / "second" / "index.html").is_file()
-    edit(project / "docs" / "second.md", "Talks in Geneva resumed", "In Geneva, talks resumed")
+    replace_text(project / "docs" / "second.md", "Talks in Geneva resumed", "In Geneva, talks resumed")
     result = run_check(project)
     assert result.returncode == 1
     assert "#talks-in-geneva-resumed-this-week went out as a link to a paragraph of /second/" in result.stderr

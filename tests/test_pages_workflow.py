@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 import changes
-from support import ROOT
+from build_harness import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 

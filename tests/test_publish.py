@@ -27,9 +27,10 @@ import pytest
 import yaml
 
 import publish
+from build_harness import ROOT, build, offline_env
 from check_site import summary
 from publish_support import KINDS, Call, FileSystemSpy, contents, sigterm_to_this_thread, snapshot, stand_in_site
-from support import COLUMN_PAGES, OTHER_PAGES, ROOT, SITE_URL, build, offline_env
+from suite_columns import COLUMN_PAGES, OTHER_PAGES, SITE_URL
 
 PUBLISH = ROOT / "scripts" / "publish.py"
 DRIVER = ROOT / "tests" / "publish_support.py"

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from support import ROOT
+from build_harness import ROOT
 
 MAX_TRACKED_BYTES = 3 * 1024 * 1024  # a fresh clone's work tree
 

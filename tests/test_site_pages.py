@@ -11,15 +11,16 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
-import feedparser
 import pytest
 import yaml
 from lxml import html as lxml_html
 from PIL import Image
 from test_budget import collect
 
+from build_harness import ROOT, build, copy_project
+from built_pages import meta, parsed, words
 from column import data, pages, site_pages
-from support import HOSTILE_BUILDS, ROOT, SECOND_URL, SITE_URL, build, copy_project, hostile_text, meta
+from suite_columns import SECOND_URL, SITE_URL
 
 THIRD_URL = SITE_URL + "third/"
 TITLES = {
@@ -30,14 +31,6 @@ TITLES = {
 YAKOVENKO, NUNEZ = "Dr Alexander Yakovenko", "Prof Ana María Núñez"
 AUTHOR_PAGES = {YAKOVENKO: SITE_URL + "authors/yakovenko/", NUNEZ: SITE_URL + "authors/nunez/"}
 _BUDGET = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))
-
-
-def parsed(site: Path, path: str):
-    return lxml_html.fromstring((site / path).read_bytes())
-
-
-def words(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 def items(page, url: str) -> list[dict]:
@@ -91,40 +84,25 @@ def test_a_plain_page_has_its_own_preview(site):
     assert meta(page, "og:image:alt") == "Ambassador's view: About this site"
 
 
-def test_what_makes_a_page_a_column_is_said_when_a_page_mixes_them():
-    plain = data.Located({"title": "T", "description": "D", "author": "yakovenko"}, {"author": 4}, "docs/about.md")
-    with pytest.raises(data.InputError) as error:
-        data.check_page(plain, {"yakovenko": {}})
-    assert str(error.value) == (
-        "docs/about.md, line 4: field 'author': expected one of the known fields of a plain page's front matter (a "
-        "page without 'template'; 'template: column.html' makes a page a column): title, description, updated."
-    )
-    column = data.Located({"template": "column.html", "title": "T"}, {}, "docs/next.md")
-    with pytest.raises(data.InputError, match=r"required for a column's front matter \(a page whose front matter "):
-        data.check_page(column, {})
-    page = data.Located({"title": "T", "description": "D"}, {}, "docs/about.md")
-    assert data.check_page(page, {}) == {"title": "T", "description": "D", "template": "page.html"}
+@pytest.mark.parametrize(
+    "address, reserved",
+    [("columns/", True), ("authors/me/", True), ("about/", False), ("columnist/", False)],
+)
+def test_no_page_of_docs_is_published_where_the_site_makes_its_own(address, reserved):
+    assert site_pages.is_reserved(address) is reserved
 
 
-def test_a_plain_pages_body_is_checked_as_a_columns(tmp_path):
+def test_a_page_at_an_address_the_site_makes_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert "docs/about.md, line 17: the page's body: expected Markdown text" in result.stderr
-    assert "a script (<script>)" in result.stderr
-
-
-@pytest.mark.parametrize("name", ["columns.md", "columns/index.md", "authors/me.md"])
-def test_a_page_at_an_address_the_site_makes_stops_the_build(tmp_path, name):
-    project = copy_project(tmp_path / "project")
-    target = project / "docs" / name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = project / "docs" / "columns" / "index.md"
+    target.parent.mkdir(parents=True)
     target.write_text((project / "docs" / "about.md").read_text(encoding="utf-8"), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert f"docs/{name}: expected a page published elsewhere than /columns/ and /authors/" in result.stderr
+    assert (
+        "docs/columns/index.md: expected a page published elsewhere than /columns/ and /authors/: those addresses "
+        "are the index of columns and the authors' pages, which the site makes; rename the file."
+    ) in result.stderr
 
 
 # --- the index -----------------------------------------------------------------------------------------------------
@@ -278,30 +256,11 @@ def test_an_authors_page_is_a_profile_page_for_search_engines(site):
     }
 
 
-def test_a_columns_bio_and_structured_data_point_to_its_authors_page(site):
-    for path, url, author in (("index.html", SITE_URL, YAKOVENKO), ("second/index.html", SECOND_URL, NUNEZ)):
-        page = parsed(site, path)
-        (name,) = page.cssselect(".oc-bio__text .p-name a")
-        assert urljoin(url, name.get("href")) == AUTHOR_PAGES[author] and words(name) == author
-        (block,) = page.xpath("//script[@type='application/ld+json']/text()")
-        assert json.loads(block)["author"]["url"] == AUTHOR_PAGES[author]
-
-
 # --- a site of one column --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def one_column(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("one-column")
-    project = copy_project(work / "project")
-    for name in ("second.md", "third.md", "about.md"):
-        (project / "docs" / name).unlink()
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site"
-
-
-def test_one_column_makes_no_index_and_no_more_from(one_column):
+def test_one_column_makes_no_index_and_no_more_from(one_column_build):
+    one_column, _ = one_column_build
     assert sorted(p.relative_to(one_column).as_posix() for p in one_column.rglob("*.html")) == [
         "404.html",
         "authors/yakovenko/index.html",
@@ -362,29 +321,3 @@ def test_each_page_types_first_view_is_one_small_request(site, path):
     assert fetched == [] and connects == []  # everything the first view needs is in the page
     size = len(gzip.compress(document.encode("utf-8"), 6))
     assert size <= _BUDGET["bytes"], f"{path}: {size} bytes gzipped"
-
-
-# --- hostile text ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("build_name", HOSTILE_BUILDS)
-def test_the_pages_around_the_columns_show_hostile_text_as_text(hostile_sites, build_name):
-    """The hostile builds (support.HOSTILE_BUILDS: the home column's words, the first author's, the site's name in
-    every free-text field): the index, the author's page and the feeds show each as written, and no page gains an
-    element or an event handler from them."""
-    text, site = HOSTILE_BUILDS[build_name], hostile_sites[build_name]
-    for path in site.rglob("*.html"):
-        page = lxml_html.fromstring(path.read_bytes())
-        assert not page.xpath("//img | //script[@src] | //*[@*[starts-with(name(), 'on')]]"), path
-        assert len(page.xpath("//script[not(@type)]")) == 2, path  # the page's own two, nothing injected
-    title, name = hostile_text(text, "title"), hostile_text(text, "author.name")
-    index = parsed(site, "columns/index.html")
-    assert [words(a) for a in index.cssselect(".oc-item__title a")][-1] == " ".join(title.split())
-    assert index.cssselect(".oc-item__kicker")[-1].text_content() == hostile_text(text, "column")
-    author = parsed(site, "authors/yakovenko/index.html")
-    assert author.cssselect("h1")[0].text_content() == name
-    (block,) = author.xpath("//script[@type='application/ld+json']/text()")
-    assert json.loads(block)["mainEntity"]["name"] == name
-    feed = feedparser.parse(str(site / "authors" / "yakovenko" / "feed.xml"))
-    assert feed.bozo is False and feed.entries[0].author_detail.name == name
-    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["title"] == hostile_text(text, "site_name")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import material
 import pytest
-from icon_points import check_within_half_a_step
 
 from column import data, sprite, svg_path
+from icon_points import check_within_half_a_step
 
 # Two icon files as Material ships them (Font Awesome Free: a viewBox, the licence notice, one path).
 NOTICE = (

@@ -1,7 +1,7 @@
 """Typography on the built pages and in the functions that set it (no browser; tests/browser/test_typography.py
-lays the pages out): the phrases about an author take the grammatical gender the author gives, and none is
-guessed; the text a reader copies is the text as written, whatever keeps it on one line; the address's break
-points; initials that do not join."""
+lays the pages out): the text a reader copies is the text as written, whatever keeps it on one line; the
+address's break points; initials that do not join. The phrases that take an author's grammatical gender:
+tests/test_languages.py."""
 
 from __future__ import annotations
 
@@ -10,138 +10,7 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from column import data, render, translations, typography
-from support import build, copy_project
-
-# --- grammatical gender ----------------------------------------------------------------------------------------
-
-# The Arabic phrases about the author, in each form (their author in tests/columns/languages/ar is a woman):
-# "About the author" and "the column's text belongs to its author".
-ARABIC = {
-    "feminine": ("عن الكاتبة", "رأي آخر. نص المقال ملك لكاتبته ولناشره الأول."),
-    "masculine": ("عن الكاتب", "رأي آخر. نص المقال ملك لكاتبه ولناشره الأول."),
-    # No gender given: words that need none ("a short profile"; "belongs to whoever wrote it").
-    None: ("نبذة تعريفية", "رأي آخر. نص المقال ملك لمن كتبه ولناشره الأول."),
-}
-AUTHORS = "data/authors.yml"
-
-
-def said_about_the_author(site) -> tuple[str, str]:
-    page = lxml_html.fromstring((site / "index.html").read_bytes())
-    (bio,) = page.cssselect(".oc-bio")
-    (footer,) = page.cssselect(".oc-footer p")
-    return bio.get("aria-label"), " ".join(footer.text_content().split())
-
-
-def footer_of_404(site) -> str:
-    (footer,) = lxml_html.fromstring((site / "404.html").read_bytes()).cssselect(".oc-footer p")
-    return " ".join(footer.text_content().split())
-
-
-def test_the_arabic_page_speaks_of_its_author_as_she_asks(language_sites):
-    assert said_about_the_author(language_sites["ar"]) == ARABIC["feminine"]
-    # The 404 page is about no author: the words that need no gender.
-    assert footer_of_404(language_sites["ar"]) == ARABIC[None][1]
-
-
-def arabic_project(tmp_path, gender: str | None):
-    project = copy_project(tmp_path / "project", "ar")
-    authors = project / AUTHORS
-    text = re.sub(r"^  grammatical_gender: .*\n", "", authors.read_text(encoding="utf-8"), flags=re.M)
-    if gender:
-        text = text.replace("  name: ", f"  grammatical_gender: {gender}\n  name: ", 1)
-    authors.write_text(text, encoding="utf-8")
-    return project
-
-
-@pytest.mark.parametrize("gender", ["masculine", None])
-def test_the_phrases_take_the_gender_given_and_none_is_guessed(tmp_path, gender):
-    result = build(arabic_project(tmp_path, gender), tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert said_about_the_author(tmp_path / "site") == ARABIC[gender]
-
-
-def test_english_keeps_its_words_whatever_the_gender(page):
-    # English's phrases have no forms by gender; the follow line is the author's own (tests/columns/data).
-    (bio,) = page.cssselect(".oc-bio")
-    assert bio.get("aria-label") == "About the author"
-    assert "Follow him on Twitter" in bio.text_content()
-
-
-def test_an_unknown_gender_stops_the_build_naming_the_file_the_field_and_what_is_expected(tmp_path):
-    result = build(arabic_project(tmp_path, "female"), tmp_path / "site")
-    assert result.returncode == 1
-    assert (
-        f"{AUTHORS}, line 3: field 'haddad.grammatical_gender': expected 'feminine' or 'masculine': the grammatical "
-        "gender that the page's phrases about the author take (leave it out for phrases that need none), got "
-        "'female'."
-    ) in result.stderr
-
-
-# A table in the product's shape, written for these tests: Arabic gives "About the author" by gender.
-TABLE = """\
-en:
-  meta.og_locale: en_US
-  bio.label: About the author
-  byline.author: "By {author}"
-  byline.reading_time:
-    one: "{n} min"
-    other: "{n} min"
-ar:
-  meta.og_locale: ar_AR
-  bio.label:
-    masculine: عن الكاتب
-    feminine: عن الكاتبة
-    other: نبذة تعريفية
-  byline.author:
-    other: "بقلم {author}"
-    feminine: "بقلمها {author}"
-  byline.reading_time:
-    zero: "{n} دقيقة"
-    one: "دقيقة"
-    two: "دقيقتان"
-    few: "{n} دقائق"
-    many: "{n} دقيقة"
-    other: "{n} دقيقة"
-"""
-
-
-def table(text: str = TABLE) -> dict:
-    return translations.check_table(data.load_yaml(text, "overrides/translations.yml"))
-
-
-def test_each_form_is_said_of_its_gender_and_other_of_an_author_who_gives_none():
-    arabic = translations.words_for(table(), "ar")
-    assert arabic.texts["bio.label"] == "نبذة تعريفية"
-    assert arabic.about({"grammatical_gender": "feminine"}).texts["bio.label"] == "عن الكاتبة"
-    assert arabic.about({"grammatical_gender": "masculine"}).texts["bio.label"] == "عن الكاتب"
-    assert arabic.about({}).texts["bio.label"] == "نبذة تعريفية"
-    # A language gives the forms it needs: no masculine form here, so `other` is said of him.
-    her, him = (arabic.about({"grammatical_gender": g}) for g in ("feminine", "masculine"))
-    assert (her.text("byline.author", author="س"), him.text("byline.author", author="س")) == ("بقلمها س", "بقلم س")
-    assert her.pieces()["byline.author"] == ["بقلمها ", "author", ""]
-    assert her.plural("byline.reading_time", 2) == "دقيقتان"  # plural entries as they were
-
-
-@pytest.mark.parametrize(
-    "entry, problem",
-    [
-        ("{feminine: عن الكاتبة, masculine: عن الكاتب}", "field 'ar.bio.label': expected a text, or its forms"),
-        ("{other: نبذة}", "field 'ar.bio.label': expected a text, or its forms"),
-        ("{other: نبذة, female: عن الكاتبة}", "field 'ar.bio.label': expected a text, or its forms"),
-        ("{other: نبذة, feminine: 'عن {author}'}", "field 'ar.bio.label.feminine': expected a text with the"),
-        ("{other: نبذة, feminine: ''}", "field 'ar.bio.label.feminine': expected a non-empty string"),
-    ],
-)
-def test_a_bad_set_of_forms_is_refused(entry, problem):
-    text = TABLE.replace(
-        "  bio.label:\n    masculine: عن الكاتب\n    feminine: عن الكاتبة\n    other: نبذة تعريفية\n",
-        f"  bio.label: {entry}\n",
-    )
-    with pytest.raises(data.InputError) as error:
-        table(text)
-    assert str(error.value).startswith("overrides/translations.yml, line 10: " + problem), str(error.value)
-
+from column import render, typography
 
 # --- what keeps words on one line, and what it leaves alone ----------------------------------------------------
 

@@ -184,25 +184,3 @@ def find_vnu() -> tuple[list[str] | None, str]:
 def canonical_url(page) -> str:
     """The page's canonical address, as the page itself states it."""
     return page.locator('link[rel="canonical"]').get_attribute("href")
-
-
-def page_opener(browser, base_url: str, **defaults):
-    """A fixture's body: yields open(path="", **context options) -> (page, problems), where problems collects
-    console errors (CSP refusals among them, through CSP_LISTENER) and uncaught exceptions; closes every context
-    it opened when the fixture ends."""
-    contexts = []
-
-    def _open(path: str = "", **options):
-        context = browser.new_context(**{**defaults, **options})
-        contexts.append(context)
-        context.add_init_script(CSP_LISTENER)
-        page = context.new_page()
-        problems = []
-        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.goto(base_url + path, wait_until="load")
-        return page, problems
-
-    yield _open
-    for context in contexts:
-        context.close()

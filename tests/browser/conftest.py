@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_support import CSP_LISTENER, find_chromium, find_vnu, serve, serve_each
+from build_harness import missing_tool
 from chromium_flags import CHROMIUM_ARGS
 from engine_support import Firefox, WebKit, find_minibrowser, missing
-from support import missing_tool
 
 
 @pytest.fixture(scope="session")
@@ -132,13 +132,14 @@ class Watch:
 
 
 def page_opener(browser, server: str, contexts: list):
-    """open(path="", init_script=None, **context options) -> (page, watch) on the site served at `server`. Every
-    request to another origin is recorded and aborted, so a test never reaches the network and still sees the
-    attempt."""
-    parts = urlsplit(server)
-    origin = f"{parts.scheme}://{parts.netloc}"
+    """open(path="", init_script=None, at=None, **context options) -> (page, watch) on the site served at `server`
+    (or at `at`, another site's base URL). Every request to another origin is recorded and aborted, so a test
+    never reaches the network and still sees the attempt."""
 
-    def _open(path: str = "", *, init_script: str | None = None, wait: bool = True, **options):
+    def _open(path: str = "", *, init_script: str | None = None, wait: bool = True, at: str | None = None, **options):
+        base = at or server
+        parts = urlsplit(base)
+        origin = f"{parts.scheme}://{parts.netloc}"
         options.setdefault("viewport", {"width": 1280, "height": 800})
         context = browser.new_context(**options)
         contexts.append(context)
@@ -159,7 +160,7 @@ def page_opener(browser, server: str, contexts: list):
 
         context.route("**/*", route)
         if wait:
-            response = page.goto(server + path, wait_until="load")
+            response = page.goto(base + path, wait_until="load")
             watch.response = response
         return page, watch
 
@@ -183,11 +184,6 @@ def language_servers(language_sites):
 
 
 @pytest.fixture
-def open_language_page(browser, language_servers):
+def open_language_page(open_page, language_servers):
     """open_language_page(language, path="", **as open_page) -> (page, watch) on that language's site."""
-    contexts = []
-    yield lambda language, path="", **options: page_opener(browser, language_servers[language], contexts)(
-        path, **options
-    )
-    for context in contexts:
-        context.close()
+    return lambda language, path="", **options: open_page(path, at=language_servers[language], **options)

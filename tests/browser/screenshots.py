@@ -18,12 +18,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# support.py as the tests import it (with scripts/changes.py), and bench/chromium_flags.py
+# the tests' helpers, as the tests import them (with scripts/changes.py), and bench/chromium_flags.py
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "offline"), str(ROOT / "scripts"), str(ROOT / "bench")]
 
 from browser_support import find_chromium, serve  # noqa: E402 (this file's folder is on sys.path)
+from build_harness import build_cli, copy_project  # noqa: E402
 from chromium_flags import CHROMIUM_ARGS  # noqa: E402
-from support import LANGUAGES, build_cli, copy_project  # noqa: E402
+from suite_columns import LANGUAGES  # noqa: E402
 
 OUT = ROOT / "screenshots"
 README_PICTURE = ROOT / "assets" / "readme" / "column.png"

@@ -1,10 +1,14 @@
 """Accessibility: axe-core at three widths in both themes (reached through the system setting and
-through the page's own toggle), keyboard order and focus rings, the skip link, landmarks."""
+through the page's own toggle), keyboard order and focus rings, the skip link, landmarks; the pages around the
+columns (the plain page, the index, an author's page, a column's "More from") at a phone's width and a
+desktop's, light and dark: axe finds nothing, nothing overflows the width, no page asks another origin or
+breaks its policy. The same in Russian and Arabic: test_other_languages.py."""
 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from page_scripts import OVERFLOW_JS, assert_axe_passes, run_axe
 
 WIDTHS = (320, 375, 1280)
 OTHER = {"light": "dark", "dark": "light"}
@@ -24,22 +28,6 @@ DESCRIBE_JS = """() => { window.describe = el => el.tagName.toLowerCase()
   + (el.getAttribute('aria-label') ? '[' + el.getAttribute('aria-label') + ']' : '')
   + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''); }
 """
-
-
-def run_axe(page):
-    results = Axe().run(page, options={"resultTypes": ["violations"]})
-    return results
-
-
-# Rules axe must have run and passed on a page: a run that checked nothing would pass vacuously.
-CHECKED = {"color-contrast", "landmark-one-main", "region", "bypass", "document-title", "html-has-lang", "link-name"}
-
-
-def assert_axe_passes(page) -> None:
-    results = run_axe(page)
-    assert results.violations_count == 0, results.generate_report()
-    passed = {rule["id"] for rule in results.response["passes"]}
-    assert passed >= CHECKED, sorted(CHECKED - passed)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -142,3 +130,18 @@ def test_axe_on_the_404_page(open_page, theme):
     assert watch.response.status == 404
     assert page.locator("h1").text_content() == "Page not found"
     assert_axe_passes(page)
+
+
+SITE_PAGES = ["about/", "columns/", "authors/nunez/", "second/"]
+
+
+@pytest.mark.parametrize("width", (320, 1280))
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_the_pages_around_the_columns_pass_axe_and_fit_the_width(open_page, path, width, scheme):
+    page, watch = open_page(path, viewport={"width": width, "height": 800}, color_scheme=scheme)
+    assert watch.response.status == 200
+    assert_axe_passes(page)
+    found = page.evaluate(OVERFLOW_JS)
+    assert found["scrollWidth"] <= found["clientWidth"] and found["wide"] == [], (path, width, found)
+    assert not watch.problems()

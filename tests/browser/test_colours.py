@@ -1,4 +1,4 @@
-"""Colours in a browser without light-dark() (issue 20): one from before 2024 (Safari before 17.5, Chrome
+"""Colours in a browser without light-dark(): one from before 2024 (Safari before 17.5, Chrome
 before 123, Firefox before 120) must paint the page as a current one does, in each theme. Chromium knows
 light-dark(), so the test gives it the page as such a browser reads it: the function renamed to one that no
 browser knows, which makes every declaration that uses it invalid, and every `@supports` test of it false."""

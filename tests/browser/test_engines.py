@@ -12,7 +12,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from engine_support import wait_until
-from support import SHARE_LINKS
+from page_scripts import css_rgb, luminance
+from suite_columns import SHARE_LINKS
 
 # A violation the page never makes, caused by the test after everything else (an image from another origin,
 # which img-src forbids): once its report is in, the reports of what came before are in too. It is blocked
@@ -90,11 +91,6 @@ THEME = """return {
 };"""
 
 
-def luminance(css_color: str) -> float:
-    r, g, b = (float(v) for v in css_color[css_color.index("(") + 1 : css_color.index(")")].split(",")[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def test_theme_toggle_switches_and_is_remembered(opened, reporting_server):
     engine, _ = opened
     system = engine.run("return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';")
@@ -105,7 +101,7 @@ def test_theme_toggle_switches_and_is_remembered(opened, reporting_server):
     engine.click("button[data-oc-theme]")
     chosen = engine.run(THEME)
     assert (chosen["chosen"], chosen["stored"], chosen["pressed"]) == (other, other, str(other == "dark").lower())
-    darker = luminance(chosen["background"]) < luminance(before["background"])
+    darker = luminance(css_rgb(chosen["background"])) < luminance(css_rgb(before["background"]))
     assert darker == (other == "dark"), (before, chosen)
 
     engine.reload()
@@ -197,10 +193,6 @@ return {
 )
 
 
-def rgb(css_color: str) -> tuple[int, ...]:
-    return tuple(int(float(v)) for v in css_color[css_color.index("(") + 1 : css_color.index(")")].split(",")[:3])
-
-
 def test_passage_toolbar_link_scrolls_to_and_highlights_the_passage(opened, reporting_server):
     engine, url = opened
     canonical = engine.run("return document.querySelector('link[rel=canonical]').href;")
@@ -234,7 +226,7 @@ def test_passage_toolbar_link_scrolls_to_and_highlights_the_passage(opened, repo
     commonest = Counter(shot.crop((left + 1, top + 1, right - 1, bottom - 1)).get_flattened_data()).most_common(1)[0][0]
     # The engine paints its highlight (::target-text) over the words: their commonest colour is not the
     # background they sit on.
-    behind = rgb(where["background"])
+    behind = css_rgb(where["background"])
     assert max(abs(a - b) for a, b in zip(commonest, behind, strict=True)) > 12, (commonest, behind, where)
     assert problems(engine, reporting_server) == {}
 

@@ -22,12 +22,13 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import expect
 from test_engines import problems
-from test_passage import select
 
 from browser_support import CSP_LISTENER, serve, serve_each
+from build_harness import build
 from engine_support import wait_until
+from page_scripts import css_rgb, select
 from sharing_support import AUTHOR, HEADLINE, sharing_project
-from support import SITE_URL, build
+from suite_columns import SITE_URL
 
 SHARED_TEXT = f"{HEADLINE} {SITE_URL}"  # what Mastodon gets from the share bar: the headline and the address
 BAR_BUTTON = ".oc-share__list button[data-oc-fediverse]"
@@ -356,14 +357,10 @@ def inked(shot: Image.Image, box: list[int], background: tuple[int, ...]) -> flo
     return len(far) / max(len(pixels), 1)
 
 
-def rgb(css: str) -> tuple[int, ...]:
-    return tuple(int(float(v)) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
-
-
 def icons_drawn(run, screenshot) -> dict[str, float]:
     run(TO_THE_ICONS)
     boxes = run(ICON_BOXES)
-    shot, background = screenshot(), rgb(run(BACKGROUND))
+    shot, background = screenshot(), css_rgb(run(BACKGROUND))
     shown = [icon for icon in boxes if icon["box"][1] >= 0 and icon["box"][3] <= shot.height]
     return {icon["name"]: inked(shot, icon["box"], background) for icon in shown}
 

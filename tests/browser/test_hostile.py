@@ -1,5 +1,5 @@
-"""Hostile input, as Chromium sees it (issues 4 and 10): every context of every field, the share URLs, the
-parsed JSON-LD and the body equal the input (support.hostile_expectations), no script of the input ran,
+"""Hostile input, as Chromium sees it: every context of every field, the share URLs, the
+parsed JSON-LD and the body equal the input (hostile_corpus.hostile_expectations), no script of the input ran,
 no element of it was created, and the policy blocked nothing of the page's own."""
 
 from __future__ import annotations
@@ -7,10 +7,9 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from test_interaction import OVERFLOW_JS
 
 from browser_support import CSP_LISTENER, serve
-from support import (
+from hostile_corpus import (
     CONTEXTS,
     HOSTILE_BODY_SHOWN,
     HOSTILE_BUILDS,
@@ -20,6 +19,7 @@ from support import (
     hostile_share_links,
     hostile_text,
 )
+from page_scripts import OVERFLOW_JS
 
 # Any script smuggled in through the input would call one of these.
 TRAPS = """
@@ -99,8 +99,8 @@ def test_hostile_input_is_text_everywhere_and_runs_nothing(hostile_page, hostile
     assert seen["quotes"] == hostile_quote_links(text)
     jsonld = seen["jsonld"]
     assert jsonld["headline"] == hostile_text(text, "title")
-    assert jsonld["author"]["name"] == hostile_text(text, "author.name")
-    assert jsonld["author"]["sameAs"] == [HOSTILE_URLS["profile.url"]]
+    assert jsonld["author"]["name"] == hostile_text(text, "author_name")
+    assert jsonld["author"]["sameAs"] == [HOSTILE_URLS["profile_url"]]
     assert jsonld["isBasedOn"]["url"] == HOSTILE_URLS["original_url"]
     assert seen["code"] == HOSTILE_BODY_SHOWN["code"]
     assert HOSTILE_BODY_SHOWN["references"] in seen["paragraphs"]

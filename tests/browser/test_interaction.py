@@ -6,25 +6,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from support import SITE_URL
+from page_scripts import OVERFLOW_JS, SHARE_STUB, css_rgb, luminance
+from suite_columns import SITE_URL
 
-# navigator.share as a stub that records its calls; added before the page's own scripts run.
-SHARE_STUB = """
-window.__ocShareCalls = [];
-Object.defineProperty(Navigator.prototype, "share", {
-  configurable: true, writable: true,
-  value: function (data) { window.__ocShareCalls.push(JSON.parse(JSON.stringify(data))); return Promise.resolve(); },
-});
-"""
 # A browser without the Web Share API, whatever this Chromium build has.
 NO_SHARE = "delete Navigator.prototype.share; delete navigator.share;"
 
 BODY_BACKGROUND = "getComputedStyle(document.body).backgroundColor"
-
-
-def luminance(css_color: str) -> float:
-    r, g, b = (int(float(v)) for v in css_color[css_color.index("(") + 1 : css_color.index(")")].split(",")[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 # What the reader is told, written out: the copy succeeded, or the address is selected for copying by hand.
@@ -150,7 +138,7 @@ def test_theme_follows_the_system_by_default(open_page):
         assert page.locator("button[data-oc-theme]").get_attribute("aria-pressed") == str(scheme == "dark").lower()
         backgrounds[scheme] = page.evaluate(BODY_BACKGROUND)
         assert not watch.problems()
-    assert luminance(backgrounds["dark"]) < luminance(backgrounds["light"]), backgrounds
+    assert luminance(css_rgb(backgrounds["dark"])) < luminance(css_rgb(backgrounds["light"])), backgrounds
 
     # A system change while the page is open is followed too.
     page.emulate_media(color_scheme="light")
@@ -185,20 +173,6 @@ def test_theme_toggle_persists_across_reloads(open_page, system):
     assert page.locator("html").get_attribute("data-oc-theme") is None
     assert page.evaluate(BODY_BACKGROUND) == system_background
     assert not watch.problems()
-
-
-# Everything wider than the viewport: the page must reflow, not scroll sideways.
-OVERFLOW_JS = """
-() => {
-  const root = document.scrollingElement, width = root.clientWidth;
-  const wide = Array.from(document.body.querySelectorAll('*')).filter(el => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
-      && (r.right > width + 0.5 || r.left < -0.5) && r.bottom > 0;
-  }).map(el => el.outerHTML.slice(0, 120));
-  return {scrollWidth: root.scrollWidth, clientWidth: width, wide};
-}
-"""
 
 
 @pytest.mark.parametrize("javascript", [True, False])

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import expect
 
 from browser_support import canonical_url
-from support import SHARE_LINKS, SITE_URL
+from suite_columns import SHARE_LINKS, SITE_URL
 
 
 def test_column_reads_without_javascript(open_page, seed):
@@ -35,7 +35,7 @@ def test_share_links_without_javascript(open_page):
     page, watch = open_page(java_script_enabled=False)
     assert canonical_url(page) == SITE_URL
     links = page.locator('section.oc-share a.oc-button[aria-label^="Share "]')
-    # This column's links, written out (support.SHARE_LINKS), each shown and safe to open.
+    # This column's links, written out (suite_columns.SHARE_LINKS), each shown and safe to open.
     shown = [(links.nth(i).get_attribute("aria-label"), links.nth(i).get_attribute("href")) for i in range(7)]
     assert links.count() == 7 and shown == list(SHARE_LINKS.items())
     for i in range(links.count()):

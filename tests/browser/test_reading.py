@@ -1,4 +1,4 @@
-"""Reading the column in Chromium (issues 14 and 20): the measure on a desktop; a byline that breaks only
+"""Reading the column in Chromium: the measure on a desktop; a byline that breaks only
 between its whole parts; paragraph marks that never take a line of their own and stay off touch screens; a
 credit link that reads as words and never breaks inside one; the footer's rule as wide as the column."""
 
@@ -12,7 +12,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from browser_support import CSP_LISTENER, serve
-from support import build, copy_project
+from build_harness import built, copy_project
 
 # Characters a line = the paragraph's width over the average width of its own characters, in its font.
 CHARACTERS_A_LINE = """() => Array.from(document.querySelectorAll(".oc-body > p[id]:not(.oc-standfirst)"), (p) => {
@@ -46,8 +46,6 @@ LINES_JS = """(selector) => {
   }
   return lines.map((line) => line.replace(/\\s+/g, " ").trim());
 }"""
-
-WIDTHS = [320, 360, 375, 390, 414, 480, 768, 1280]
 
 
 def test_reading_measure_on_a_desktop(open_page):
@@ -126,9 +124,7 @@ def other_endings_url(tmp_path_factory):
     project = copy_project(work / "project")
     with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:
         page.write("".join(f"\n{paragraph}\n" for paragraph in OTHER_ENDINGS))
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    with serve(work / "site") as url:
+    with serve(built(project, work / "site")) as url:
         yield url
 
 

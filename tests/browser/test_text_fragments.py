@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_passage import occurrences
+
+from page_scripts import occurrences
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSAGE_JS = ROOT / "overrides" / "assets" / "passage.js"

@@ -15,8 +15,9 @@ from collections import Counter
 import pytest
 from PIL import Image
 
+from build_harness import missing_tool
 from engine_support import LOOPBACK, Firefox, WebKit, find_minibrowser, missing, wait_until
-from support import missing_tool
+from page_scripts import contrast, css_rgb
 
 LANGUAGE_PAGES = ("en", "ru-RU", "ar")
 
@@ -155,21 +156,6 @@ def test_the_address_breaks_only_after_punctuation_and_reads_left_to_right(any_e
 # --- selected text ---------------------------------------------------------------------------------------------
 
 
-def luminance(colour: tuple[int, ...]) -> float:
-    """WCAG 2's relative luminance of an sRGB colour."""
-    linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in (c / 255 for c in colour[:3])]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def rgb(css_colour: str) -> tuple[int, ...]:
-    return tuple(round(float(v)) for v in re.findall(r"[\d.]+", css_colour)[:3])
-
-
 # The headline's first words selected (no passage toolbar opens over the headline): the first line box of the
 # selection, and the page's background.
 SELECT_HEADLINE = """
@@ -197,7 +183,7 @@ def test_selected_text_keeps_its_contrast_and_shows_against_the_page(any_engine,
     engine.run("getSelection().removeAllRanges(); localStorage.clear();")
     highlight = pixels.most_common(1)[0][0]
     words = max(pixels, key=lambda colour: contrast(colour, highlight))
-    page = rgb(found["page"])
+    page = css_rgb(found["page"])
     # The words on the highlight as WCAG asks of text (1.4.3), and the highlight, the state of being selected,
     # against the page as it asks of a state (1.4.11).
     measured = {"words": contrast(words, highlight), "highlight against the page": contrast(highlight, page)}

@@ -1,20 +1,30 @@
 """Valid HTML: the current W3C Nu checker (npm vnu-jar, pinned in tests/vnu) reports no error on any built
 page, with no message filtered out: the suite's site (its second column has both dates, so the byline's
-<time datetime> values are checked too) and the publisher's own."""
+<time datetime> values are checked too), its columns in other languages, its corrected column, the redirect page
+at a moved column's old address, and the publisher's own site."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 
+from suite_columns import LANGUAGES
+
 # A page with known errors, checked in the same run: proves errors are read from vnu's output at all.
 BROKEN = "<!doctype html><html lang=en><title>x</title><p><div autocorrect=off></div></p></html>"
 
 
-def test_every_built_page_is_valid_html(site, live_site, vnu, tmp_path):
+def test_every_built_page_is_valid_html(
+    site, live_site, language_sites, corrected_site, moved_project_and_site, vnu, tmp_path
+):
     pages = sorted(site.rglob("*.html"))
     assert {site / "index.html", site / "second" / "index.html", site / "404.html"} <= set(pages)
-    pages += sorted(live_site.rglob("*.html"))
+    languages = [path for other in language_sites.values() for path in sorted(other.rglob("*.html"))]
+    # Each language's two columns, its index of columns, its author's page and its 404 page.
+    assert len(languages) == 5 * len(LANGUAGES)
+    # The corrected column; the redirect page at a moved column's old address.
+    moved = moved_project_and_site[1] / "second" / "index.html"
+    pages += [*languages, corrected_site / "index.html", moved, *sorted(live_site.rglob("*.html"))]
     control = tmp_path / "control.html"
     control.write_text(BROKEN, encoding="utf-8")
 

@@ -1,6 +1,6 @@
 """Cutting the network for a test build: every socket connection attempt fails. Used at start-up by the
 builds the tests run as a command (sitecustomize.py, beside this file) and around the builds they run in
-their own process (support.network_cut)."""
+their own process (build_harness.network_cut)."""
 
 import socket
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from lxml import html as lxml_html
 
 import publish
+from build_harness import build_error, built, copy_project
+from built_pages import parsed
 from check_site import CheckError, check_site
 from check_site import main as check_site_main
 from column import data
-from support import SITE_URL, build, copy_project
+from suite_columns import SITE_URL
 
 # A Netlify deploy preview's address, as $DEPLOY_PRIME_URL gives it.
 PREVIEW_URL = "https://deploy-preview-7--columns.example/"
@@ -39,14 +40,12 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     work = tmp_path_factory.mktemp("preview")
-    result = build(copy_project(work / "project"), work / "site", site_url=PREVIEW_URL, preview="1")
-    assert result.returncode == 0, result.stderr
-    return work / "site"
+    return built(copy_project(work / "project"), work / "site", site_url=PREVIEW_URL, preview="1")
 
 
 def robots_meta(path) -> list[str]:
     """The content of each <meta name="robots"> in a page's head."""
-    return lxml_html.fromstring(path.read_bytes()).xpath("//head/meta[@name='robots']/@content")
+    return parsed(path.parent, path.name).xpath("//head/meta[@name='robots']/@content")
 
 
 def sitemap_locations(site) -> list[str]:
@@ -85,7 +84,7 @@ def test_a_previews_host_headers_say_noindex_for_every_file(preview):
 
 def test_a_preview_is_still_the_column_at_the_previews_address(preview):
     """Share links and the canonical URL point at the preview, as README's Netlify section sets them up."""
-    page = lxml_html.fromstring((preview / "index.html").read_bytes())
+    page = parsed(preview)
     assert page.xpath("//link[@rel='canonical']/@href") == [PREVIEW_URL]
     assert len(page.cssselect(".oc-body > p")) > 1
 
@@ -123,10 +122,7 @@ def test_make_publish_checks_a_preview_build_as_one(preview, monkeypatch):
 def test_the_site_itself_is_indexed(site):
     assert robots_meta(site / "index.html") == robots_meta(site / "second" / "index.html") == []
     assert robots_meta(site / "404.html") == ["noindex"]  # a not-found page never is, and says so once
-    assert (site / "robots.txt").read_text(
-        encoding="utf-8"
-    ) == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
-    assert sitemap_locations(site) == SITEMAP_URLS
+    # robots.txt allows every page and the sitemap lists each: test_link_previews.py.
     assert "X-Robots-Tag" not in (site / "_headers").read_text(encoding="utf-8")
 
 
@@ -140,16 +136,12 @@ def test_the_site_fails_the_checks_of_a_preview(site):
     )
 
 
-def test_site_preview_0_builds_the_site(tmp_path):
-    result = build(copy_project(tmp_path / "project"), tmp_path / "site", preview="0")
-    assert result.returncode == 0, result.stderr
-    assert (
-        robots_meta(tmp_path / "site" / "index.html") == robots_meta(tmp_path / "site" / "second" / "index.html") == []
-    )
-    assert sitemap_locations(tmp_path / "site") == SITEMAP_URLS
-
-
 # --- the switch -------------------------------------------------------------------------------------------------
+
+SWITCH = (
+    "environment variable SITE_PREVIEW: expected 1 (a deploy preview, not to be indexed) or 0 (the site itself; "
+    "the same as unset), got {!r}."
+)
 
 
 @pytest.mark.parametrize("value, preview", [(None, False), ("", False), ("0", False), ("1", True)])
@@ -158,11 +150,15 @@ def test_the_switchs_values(value, preview):
 
 
 @pytest.mark.parametrize("value", ["yes", "true", " 1", "2"])
-def test_any_other_value_stops_the_build(tmp_path, value):
+def test_any_other_value_is_refused(value):
     """A typo must not quietly build the site where a preview was meant, nor the reverse."""
-    result = build(copy_project(tmp_path / "project"), tmp_path / "site", preview=value)
-    assert result.returncode == 1 and not (tmp_path / "site" / "index.html").exists()
-    assert (
-        "ERROR   -  environment variable SITE_PREVIEW: expected 1 (a deploy preview, not to be indexed) or 0 (the "
-        f"site itself; the same as unset), got {value!r}.\n"
-    ) in result.stderr
+    with pytest.raises(data.InputError) as error:
+        data.check_preview(value)
+    assert str(error.value) == SWITCH.format(value)
+
+
+def test_the_switch_is_read_by_the_build(project, tmp_path):
+    assert build_error(project, tmp_path / "site", preview="yes") == SWITCH.format("yes")
+    site = built(project, tmp_path / "site", preview="0")
+    assert robots_meta(site / "index.html") == robots_meta(site / "second" / "index.html") == []
+    assert sitemap_locations(site) == SITEMAP_URLS
