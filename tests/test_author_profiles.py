@@ -152,6 +152,22 @@ def test_a_handle_that_agrees_with_its_address_passes(handle, url):
             "https://t.me/ngozi_example",
             "'@ngozi_example', the handle that its url (https://t.me/ngozi_example) names",
         ),
+        (  # a network's address with "www." is the same network's
+            "@other",
+            "https://www.threads.com/@ngozi",
+            "'@ngozi', the handle that its url (https://www.threads.com/@ngozi) names",
+        ),
+        (  # an address with a query is not a profile's
+            "@amb",
+            "https://x.com/amb?lang=en",
+            "a handle whose url is its profile on X, such as https://x.com/name; the url is https://x.com/amb?lang=en",
+        ),
+        (
+            "@m@social.example",
+            "https://social.example/@m?lang=en",
+            "a handle that its url names (a fediverse handle, @user@server, has its profile at https://server/@user; "
+            "the url is https://social.example/@m?lang=en)",
+        ),
     ],
 )
 def test_a_handle_its_address_contradicts_is_said_so(handle, url, expected):
@@ -254,6 +270,8 @@ def test_which_profile_gives_which_tag():
     }
     assert profiles.twitter_creator([bluesky, x, x_by_icon], ICONS) == "@x"  # the first on X
     assert profiles.twitter_creator([x_by_icon], ICONS) == "@y"  # X's glyph is X, whatever the address
+    x_by_host = {"network": "X", "icon": "bluesky", "handle": "@z", "url": "https://www.x.com/z"}
+    assert profiles.twitter_creator([bluesky, x_by_host], ICONS) == "@z"  # and X's address is X, whatever the glyph
     assert profiles.twitter_creator([bluesky, fediverse], ICONS) is None
     assert profiles.facebook_profile([x, facebook], ICONS) == "https://www.facebook.com/n"
     assert profiles.facebook_profile([x], ICONS) is None
