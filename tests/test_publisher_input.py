@@ -883,6 +883,18 @@ def test_network_errors(value, expected):
             "{server} as the whole host of an https: address, "
             "as in https://{server}/share?text={title}%20{url}, got 'https://a.example/{server}?text={title}&u={url}'",
         ),
+        (  # the passage's address is checked as the headline's is
+            "quote_url",
+            "https://a.example/{server}?text={text}%20{url}",
+            "{server} as the whole host of an https: address, "
+            "as in https://{server}/share?text={title}%20{url}, got 'https://a.example/{server}?text={text}%20{url}'",
+        ),
+        (  # one server: the host, and nowhere else
+            "url",
+            "https://{server}/share?text={title}%20{url}&on={server}",
+            "{server} as the whole host of an https: address, "
+            "as in https://{server}/share?text={title}%20{url}, got 'https://{server}/share?text={title}%20{url}&on={server}'",
+        ),
     ],
 )
 def test_a_network_option_is_checked_with_its_line(field, value, expected):
@@ -891,6 +903,19 @@ def test_a_network_option_is_checked_with_its_line(field, value, expected):
         refusal(sharing.check_networks, doc, ICONS)
         == f"data/networks.yml, line 7: field '{field}' of the first share network: expected {expected}."
     )
+
+
+def test_the_options_at_their_limits_pass():
+    networks = [
+        {**NETWORK, "max_length": 1, "enabled": True},
+        {
+            **NETWORK,
+            "icon": "fb",
+            "url": "https://{server}/share?text={title}%20{url}",
+            "quote_url": "https://{server}/s?t={text}%20{url}",
+        },
+    ]
+    assert sharing.check_networks(located(networks), ICONS) == networks
 
 
 PROFILE = {"network": "X", "icon": "tw", "follow": "Follow", "handle": "@h", "url": "https://x.example/h"}
