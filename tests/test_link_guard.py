@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 import yaml
 from lxml import html as lxml_html
-from test_passage_links import COLUMN_IDS as INDEX_IDS
 
 import record
 from build_harness import ROOT, build, copy_project, offline_env
@@ -27,17 +26,9 @@ from check_site import check_site
 from column import body, links_guard, published
 from column.data import InputError, load_yaml
 from project_edits import RECORD, recorded_project, replace_text
-from suite_columns import SITE_URL
+from suite_columns import COLUMN_IDS as INDEX_IDS
+from suite_columns import SECOND_IDS, SITE_URL, THIRD_IDS
 
-SECOND_IDS = [
-    "a-ceasefire-is-only-as-strong",
-    "talks-in-geneva-resumed-this-week",
-    "what-a-ceasefire-needs-is-simple",
-    "history-offers-the-same-words-again",
-    "an-agreement-written-as-ceasefire-in",
-]
-# tests/columns/docs/third.md: its standfirst and its two paragraphs' first six words.
-THIRD_IDS = ["a-week-after-palmyra-the-talks", "this-text-was-written-for-the", "what-no-army-can-settle-is"]
 # Every column of the suite's site, as the suite's record writes them.
 COLUMN_IDS = {"/": INDEX_IDS, "/second/": SECOND_IDS, "/third/": THIRD_IDS}
 

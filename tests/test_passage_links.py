@@ -14,26 +14,7 @@ from build_harness import ROOT, built, copy_project
 from built_pages import one, parsed, words
 from column import paragraphs
 from project_edits import PUBLISHED_ID, REWORDED, edit
-
-# The ids the rule gives the column's paragraphs, worked out by hand from the text (source/column.txt):
-# the first six words, lower case, "2,000" read as 2000.
-COLUMN_IDS = [
-    "on-27-march-the-syrian-army",  # the standfirst, paragraph 1
-    "the-liberation-of-palmyra-is-compelling",
-    "russia-has-contributed-to-the-battle",
-    "over-2000-targets-were-struck-including",
-    "a-huge-amount-of-work-has",
-    "it-is-very-important-that-military",
-    "the-recent-acts-of-terror-in",
-]
-# The second column's (tests/columns/docs/second.md): its lists and its quote have none.
-SECOND_IDS = [
-    "a-ceasefire-is-only-as-strong",
-    "talks-in-geneva-resumed-this-week",
-    "what-a-ceasefire-needs-is-simple",
-    "history-offers-the-same-words-again",
-    "an-agreement-written-as-ceasefire-in",
-]
+from suite_columns import COLUMN_IDS, SECOND_IDS
 
 
 @pytest.mark.parametrize(
