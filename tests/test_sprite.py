@@ -142,8 +142,34 @@ def test_the_icons_on_a_page_are_a_quarter_smaller():
     assert after < 0.8 * before
 
 
+def test_a_kept_subpath_keeps_its_numbers_however_small_or_long():
+    # A radius of a ten-millionth stays a radius (0 would draw a line); a long number keeps its places.
+    assert svg_path.rounded("M0 0a1e-7 1 0 0 1 2 0h3.3333333", 0) == "M0 0a.0000001 1 0 0 1 2 0h3.3333333"
+
+
+def test_the_checker_sees_an_arcs_radius_and_flags():
+    # The arcs' own parameters are compared, not only their ends.
+    for changed in ("M0 0A12 12 0 0 1 10 0", "M0 0A10 10 0 1 1 10 0", "M0 0A10 10 0 0 0 10 0", "M0 0A10 5 30 0 1 10 0"):
+        with pytest.raises(AssertionError):
+            check_within_half_a_step(
+                "M0 0A10 5 0 0 1 10 0" if "30" in changed else "M0 0A10 10 0 0 1 10 0", changed, 1.0
+            )
+    check_within_half_a_step("M0 0A10 10 0 0 1 10 0", "M0 0A10 10 0 0 1 10 0", 1.0)
+
+
+def test_an_icon_without_a_usable_view_box_is_left_as_it_is():
+    for box in ("0 0 0 0", "0 0", "0 0 24", "a b c d"):
+        svg = f'<svg viewBox="{box}"><path d="M1.25 2.5"/></svg>'
+        assert svg_path.coarser_drawing(svg) == svg
+
+
 def test_what_is_not_path_data_is_refused():
     with pytest.raises(ValueError, match="M takes 2 numbers a time, got 1"):
         svg_path.rounded("M1", 0)
     with pytest.raises(ValueError, match="expected a command letter at 0"):
         svg_path.rounded("1 2", 0)
+    with pytest.raises(ValueError, match="an arc's flags are 0 or 1, got 2"):
+        svg_path.rounded("M0 0a1 1 0 2 0 1 1", 0)
+    # An icon's path that is not path data is refused with the icon's key.
+    with pytest.raises(ValueError, match="icon 'a': path data: M takes 2 numbers a time, got 1"):
+        sprite.symbol("a", '<svg viewBox="0 0 512 512"><path d="M1"/></svg>')

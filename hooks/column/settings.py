@@ -25,7 +25,6 @@ from column import (
     sharing,
     site_icons,
     sprite,
-    svg_path,
     translations,
 )
 
@@ -134,7 +133,7 @@ def read_site(config: MkDocsConfig, *, live_reload: bool) -> Site:
     logo_path = LOGO_PATH.format(render.fingerprint(logo))
     # Every byte of the data: URL is in the first view: its paths on the icon's grid (svg_path.py), and the
     # notice it would repeat is in the page already. The PNGs are drawn from the glyph as written.
-    favicon, favicon_notices = sprite.split_notices(svg_path.coarser_drawing(glyph))
+    favicon, favicon_notices = sprite.split_notices(sprite.coarser("favicon", glyph))
     redirects = read_redirects(config)
     scripts = {passage_path: passage_script}
     redirect_script = None

@@ -28,11 +28,20 @@ def split_notices(svg: str) -> tuple[str, list[str]]:
     return COMMENT_RE.sub("", svg), notices
 
 
+def coarser(key: str, svg: str) -> str:
+    """The icon's file with its paths on its grid (svg_path.py); a path that is not path data is refused with
+    the icon's key."""
+    try:
+        return svg_path.coarser_drawing(svg)
+    except ValueError as error:
+        raise ValueError(f"icon {key!r}: {error}") from None
+
+
 def symbol(key: str, svg: str) -> tuple[str, list[str]]:
     """An icon's SVG file (Material's bundled sets) as a <symbol> with the file's viewBox and drawing, and the
     notices its comments carry, which the sprite keeps once each. Its paths on a grid of its size
     (svg_path.py): every byte of the sprite is in the first view."""
-    match = SVG_RE.match(svg_path.coarser_drawing(svg))
+    match = SVG_RE.match(coarser(key, svg))
     if not match:
         raise ValueError(f"icon {key!r}: expected an SVG file with one <svg> element")
     view_box = VIEWBOX_RE.search(match.group(1))

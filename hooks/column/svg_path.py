@@ -6,8 +6,10 @@ coordinates to a tenth of a unit on a 512-unit square: a precision no screen sho
 icons lose a quarter of their bytes.
 
 Rounding each relative coordinate on its own would let the errors add up along a path. So every point is
-worked out where it really is, rounded there, and written relative to the rounded point before it: no point is
-ever further than half a step from its true place.
+worked out where it really is, rounded there, and written relative to the rounded point before it: no written
+point is ever further than half a step from its true place (an S curve's first control point, the last one
+mirrored, three half steps; a T is written out as a Q, as its mirrored point could drift down a run of them).
+A subpath with an arc is kept as written.
 
 Pure functions of text in and text out.
 """
@@ -28,8 +30,8 @@ PATH_D_RE = re.compile(r'(<path\b[^>]*?\sd=")([^"]*)(")')
 VIEWBOX_RE = re.compile(r'\bviewBox="([^"]*)"')
 # The grid: the largest power of ten no bigger than this share of the view box's larger side.
 GRID_SHARE = 1 / 500
-# A kept subpath's numbers: as written (no icon writes more places than this).
-EXACT_PLACES = 6
+# A kept subpath's numbers are written as read, to this many places: far below anything a screen shows.
+EXACT_PLACES = 9
 
 
 def parse(d: str) -> list[tuple[str, list[float]]]:
@@ -47,6 +49,8 @@ def parse(d: str) -> list[tuple[str, list[float]]]:
             pattern = FLAG_RE if name.upper() == "A" and index in (3, 4) else NUMBER_RE
             found = pattern.match(d, at) if arity else None
             if not found:
+                if pattern is FLAG_RE and NUMBER_RE.match(d, at):
+                    raise ValueError(f"path data: an arc's flags are 0 or 1, got {NUMBER_RE.match(d, at).group(0)}")
                 break
             numbers.append(float(found.group(0)))
             at = found.end()
@@ -56,10 +60,16 @@ def parse(d: str) -> list[tuple[str, list[float]]]:
     return commands
 
 
-def grid_places(view_box: str) -> int:
-    """Decimal places of the grid for an icon of this view box ("minx miny width height")."""
-    size = max(abs(float(side)) for side in view_box.replace(",", " ").split()[2:4])
-    return max(0, -math.floor(math.log10(size * GRID_SHARE)))
+def grid_places(view_box: str) -> int | None:
+    """Decimal places of the grid for an icon of this view box ("minx miny width height"); None when it is not
+    four numbers with a width and a height."""
+    try:
+        sides = [float(side) for side in view_box.replace(",", " ").split()]
+    except ValueError:
+        return None
+    if len(sides) != 4 or min(sides[2:]) <= 0:
+        return None
+    return max(0, -math.floor(math.log10(max(sides[2:]) * GRID_SHARE)))
 
 
 def number(value: float, places: int) -> str:
@@ -172,9 +182,11 @@ def _rounded(d: str, places: int) -> str:
 
 
 def coarser_drawing(svg: str) -> str:
-    """An SVG file with each <path>'s data on the grid of its view box (unchanged without a view box)."""
+    """An SVG file with each <path>'s data on the grid of its view box (unchanged without a usable view box)."""
     view_box = VIEWBOX_RE.search(svg)
     if not view_box:
         return svg
     places = grid_places(view_box.group(1))
+    if places is None:
+        return svg
     return PATH_D_RE.sub(lambda match: match.group(1) + rounded(match.group(2), places) + match.group(3), svg)
