@@ -15,10 +15,9 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 from PIL import Image
-from test_budget import collect
 
 from build_harness import ROOT, build, copy_project
-from built_pages import meta, parsed, words
+from built_pages import collect, meta, parsed, words
 from column import data, pages, site_pages
 from suite_columns import SECOND_URL, SITE_URL
 

@@ -11,41 +11,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from engine_support import wait_until
+from engine_support import problems, wait_until
 from page_scripts import css_rgb, luminance
 from suite_columns import SHARE_LINKS
-
-# A violation the page never makes, caused by the test after everything else (an image from another origin,
-# which img-src forbids): once its report is in, the reports of what came before are in too. It is blocked
-# before any request is made.
-CONTROL_PATH = "/oc-csp-control.png"
-
-
-def control_url(server: str) -> str:
-    return f"http://localhost:{urlsplit(server).port}{CONTROL_PATH}"
-
-
-def is_control(report: dict) -> bool:
-    # Only the control names localhost: the page and the test server use 127.0.0.1.
-    return "localhost:" in str(report.get("csp-report", {}).get("blocked-uri", ""))
-
-
-def problems(engine, reporting_server) -> dict:
-    """Everything the page did wrong since it was opened: CSP reports the browser posted, the console (where
-    the driver reads it) and what the in-page watch saw (engine_support.WATCH_JS)."""
-    url, reports = reporting_server
-    control = control_url(url)
-    engine.run("new Image().src = arguments[0];", control)
-    wait_until(lambda: any(is_control(r) for r in reports), 10, f"{engine.name}: the control violation's report")
-    watch = engine.run("return window.__ocWatch || {violations: [], errors: []};")
-    found = {
-        "CSP reports": [r for r in reports if not is_control(r)],
-        "console": [m for m in engine.console() if "localhost:" not in m],
-        "in-page CSP violations": [v for v in watch["violations"] if "localhost:" not in str(v["blocked"])],
-        "in-page errors": watch["errors"],
-    }
-    reports.clear()
-    return {name: items for name, items in found.items() if items}
 
 
 @pytest.fixture

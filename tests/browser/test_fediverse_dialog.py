@@ -22,11 +22,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import expect
-from test_engines import problems
 
 from browser_support import CSP_LISTENER, serve, serve_each
 from build_harness import build
-from engine_support import wait_until
+from engine_support import problems, wait_until
 from page_scripts import css_rgb, select
 from sharing_support import AUTHOR, HEADLINE, sharing_project
 from suite_columns import SITE_URL
