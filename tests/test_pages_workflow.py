@@ -291,8 +291,12 @@ def test_the_record_job_alone_writes_and_only_after_the_deploy(workflow):
     ]
     runs = "\n".join(step.get("run", "") for step in record["steps"])
     assert '.venv/bin/python scripts/record.py --ids "$RUNNER_TEMP/published.json"' in runs
-    assert "git push --quiet origin HEAD:main" in runs
-    assert record["steps"][0]["with"] == {"ref": "main"}
+    assert 'git -c http.https://github.com/.extraheader="$auth" push --quiet origin HEAD:main' in runs
+    # The token is not kept by the checkout: only the push step has it.
+    assert record["steps"][0]["with"] == {"ref": "main", "persist-credentials": False}
+    assert [step["name"] for step in record["steps"] if "github.token" in str(step.get("env", ""))] == [
+        "Commit and push the record"
+    ]
     assert jobs["build"]["outputs"]["published"] == "${{ steps.published.outputs.published }}"
     (listing,) = [step for step in jobs["build"]["steps"] if step.get("id") == "published"]
     assert "scripts/record.py site --print-ids" in listing["run"]
