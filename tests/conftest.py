@@ -1,6 +1,6 @@
 """Shared fixtures: the suite's site (the project's code with the suite's own columns, tests/columns), built
 once per session with the network cut, its variants (other languages, hostile input, a corrected column, a
-moved column, one column alone),
+moved column, one column alone, the sharing column as it is and with every network on),
 and throw-away copies of the project for tests that build from changed input (build_harness.py). The
 publisher's own site (docs/, data/) is built only by tests/test_live_site.py and read for rules alone."""
 
@@ -17,6 +17,7 @@ from built_pages import parsed
 from hostile_corpus import HOSTILE_BUILDS, HOSTILE_URLS, hostile_project
 from project_edits import corrected_project, moved_project
 from seed import Seed, read_seed
+from sharing_support import sharing_project
 from suite_columns import LANGUAGES
 
 
@@ -30,6 +31,22 @@ def suite_project(tmp_path_factory) -> Path:
 def site(suite_project) -> Path:
     """The suite's site, built once: the handed-over column as the home page, and a second column beside it."""
     return built(suite_project, suite_project.parent / "site")
+
+
+@pytest.fixture(scope="session")
+def sharing_site(tmp_path_factory) -> Path:
+    """The sharing column (tests/columns/sharing) built as it is: the default share bar and an author with four
+    profiles."""
+    work = tmp_path_factory.mktemp("sharing-off")
+    return built(sharing_project(work / "project"), work / "site")
+
+
+@pytest.fixture(scope="session")
+def every_network_site(tmp_path_factory) -> Path:
+    """The sharing column with its ready entries turned on, as a publisher does: twelve networks, the most icons
+    a page carries, and a headline long enough to be cut for Bluesky."""
+    work = tmp_path_factory.mktemp("sharing-on")
+    return built(sharing_project(work / "project", turned_on=True), work / "site")
 
 
 @pytest.fixture(scope="session")

@@ -27,12 +27,9 @@ ICONS = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    work = tmp_path_factory.mktemp("profiles")
-    project = sharing_project(work / "project")
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return lxml_html.fromstring((work / "site" / "index.html").read_bytes())
+def built(sharing_site):
+    """The sharing column's page (conftest.py), parsed: its author has four profiles."""
+    return lxml_html.fromstring((sharing_site / "index.html").read_bytes())
 
 
 def text(element) -> str:

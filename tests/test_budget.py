@@ -16,9 +16,8 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from build_harness import ROOT, build
+from build_harness import ROOT
 from built_pages import collect, css_urls
-from sharing_support import sharing_project
 
 _BUDGET = yaml.safe_load((ROOT / "bench" / "budget.yml").read_text(encoding="utf-8"))  # shared with make bench
 BUDGET_BYTES = _BUDGET["bytes"]
@@ -77,16 +76,6 @@ def first_view(site: Path) -> dict[str, Path]:
             assert not [u for u in nested if is_external(u)], f"{key} loads from another origin: {nested}"
             queue.extend((key, u) for u in nested)
     return files
-
-
-@pytest.fixture(scope="module")
-def every_network_site(tmp_path_factory) -> Path:
-    """The sharing column with its ready entries turned on: twelve networks and an author with four profiles, the
-    most icons a page carries, and a headline long enough to be cut for Bluesky."""
-    work = tmp_path_factory.mktemp("every-network")
-    result = build(sharing_project(work / "project", turned_on=True), work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site"
 
 
 @pytest.fixture(params=["site", "live_site", "every_network_site"])

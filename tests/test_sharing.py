@@ -18,10 +18,9 @@ import pytest
 import regex
 from lxml import html as lxml_html
 
-from build_harness import build
 from built_pages import one, words
 from column import data, render, sharing
-from sharing_support import BLUESKY_HEADLINE, HEADLINE, READY, SHARE_BAR, TOOLBAR, TURNED_OFF, sharing_project
+from sharing_support import BLUESKY_HEADLINE, HEADLINE, READY, SHARE_BAR, TOOLBAR, TURNED_OFF
 from suite_columns import SECOND_TITLE, SECOND_URL, SHARE_LINKS, SITE_URL, share_links
 
 
@@ -125,15 +124,12 @@ def graphemes(text: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, object]:
+def sites(sharing_site, every_network_site) -> dict[str, object]:
     """The sharing column built as it is ("off") and with its ready entries turned on ("on"): {name: parsed page}."""
-    pages = {}
-    for name, turned_on in (("off", False), ("on", True)):
-        work = tmp_path_factory.mktemp(f"sharing-{name}")
-        result = build(sharing_project(work / "project", turned_on=turned_on), work / "site")
-        assert result.returncode == 0, result.stderr
-        pages[name] = lxml_html.fromstring((work / "site" / "index.html").read_bytes())
-    return pages
+    return {
+        name: lxml_html.fromstring((site / "index.html").read_bytes())
+        for name, site in (("off", sharing_site), ("on", every_network_site))
+    }
 
 
 def share_bar(page) -> dict[str, str]:

@@ -99,15 +99,12 @@ def subpaths(commands: list[tuple[str, list[float]]]) -> list[list[tuple[str, li
     return cut
 
 
+@lru_cache(maxsize=256)  # each page's sprite draws the same few icons
 def rounded(d: str, places: int) -> str:
     """Path data with every point on the grid of `places` decimals, each at most half a step from where it was.
     A subpath with an arc is kept as written: an arc between two points nearly a diameter apart (a half circle,
     common in icons) turns on its radius, and a point moved by half a step can move its centre by many."""
-    return _rounded(d, places)
 
-
-@lru_cache(maxsize=256)
-def _rounded(d: str, places: int) -> str:
     def snap(value: float) -> float:
         return round(value, places)
 
