@@ -52,6 +52,19 @@ def add_to_record(project: Path, pages: dict[str, list[str]]) -> bool:
     return True
 
 
+def read_ids(path: Path) -> dict[str, list[str]]:
+    """What --print-ids wrote, read back from the file the workflow's record job is given."""
+    try:
+        pages = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: expected one line of JSON as --print-ids writes it: {error}") from None
+    if not isinstance(pages, dict) or not all(
+        isinstance(ids, list) and all(isinstance(id_, str) for id_ in ids) for ids in pages.values()
+    ):
+        raise InputError(f"{path}: expected {{address: [paragraph ids]}}, as --print-ids writes it")
+    return pages
+
+
 def after_publish(project: Path, dest: Path) -> int:
     """For scripts/publish.py, once DEST serves the new release: record what it publishes. The site is live
     whatever happens here; a record that cannot be written is said, with how to write it again. A site without
@@ -79,21 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if (args.site_dir is None) == (args.ids is None):
         parser.error("give either SITE_DIR or --ids FILE")
-    pages = site_pages(args.site_dir) if args.site_dir else json.loads(args.ids.read_text(encoding="utf-8"))
-    if not isinstance(pages, dict) or not all(
-        isinstance(ids, list) and all(isinstance(id_, str) for id_ in ids) for ids in pages.values()
-    ):
-        print("record: expected {address: [paragraph ids]}", file=sys.stderr)
-        return 1
-    if args.print_ids:
-        print(json.dumps(pages, ensure_ascii=False, separators=(",", ":")))
-        return 0
     try:
-        changed = add_to_record(args.project, pages)
+        pages = site_pages(args.site_dir) if args.site_dir else read_ids(args.ids)
+        if args.print_ids:
+            print(json.dumps(pages, ensure_ascii=False, separators=(",", ":")))
+        else:
+            changed = add_to_record(args.project, pages)
+            print(f"record: {published.RECORD_FILE} {'updated' if changed else 'unchanged'}")
     except InputError as error:
         print(f"record: {error}", file=sys.stderr)
         return 1
-    print(f"record: {published.RECORD_FILE} {'updated' if changed else 'unchanged'}")
     return 0
 
 

@@ -371,8 +371,14 @@ def test_the_workflow_passes_the_ids_from_its_build_job_to_its_record_job(site, 
     project = tmp_path / "project"
     assert record.main(["--ids", str(ids), "--project", str(project)]) == 0
     assert published.read_record((project / "data" / "published.yml").read_text(encoding="utf-8")).pages == COLUMN_IDS
+    capsys.readouterr()
     ids.write_text('{"/": [1]}', encoding="utf-8")
     assert record.main(["--ids", str(ids), "--project", str(project)]) == 1
+    expected = f"record: {ids}: expected {{address: [paragraph ids]}}, as --print-ids writes it\n"
+    assert capsys.readouterr().err == expected
+    ids.write_text('{"/": [', encoding="utf-8")
+    assert record.main(["--ids", str(ids), "--project", str(project)]) == 1
+    assert capsys.readouterr().err.startswith(f"record: {ids}: expected one line of JSON as --print-ids writes it: ")
 
 
 def test_make_publish_records_what_it_published(tmp_path):
