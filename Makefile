@@ -88,9 +88,11 @@ bench: $(VENV)/.installed-test bench/node_modules/.installed
 # Not part of `make test`: mutation testing of hooks/ and scripts/ with mutmut (settings in pyproject.toml,
 # how it runs in tests/mutation.py), then the score and the mutants that survived. Results stay in mutants/
 # (git-ignored), so a second run retries only what changed; `make clean` starts afresh.
-# MUTANTS='scripts.*' (mutmut's names, globs allowed) for one part.
+# MUTANTS='scripts.*' (mutmut's names, globs allowed) for one part; SAMPLE=12 for up to 12 mutants of each
+# module, the same ones every time (tests/mutation.py, sample; a full run takes more than a day on 2 cores).
 mutation: $(VENV)/.installed-test
-	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	names='$(MUTANTS)'; $(if $(SAMPLE),names=$$($(BIN)/python tests/mutation.py sample $(SAMPLE)) || exit 1;) \
+	  $(BIN)/mutmut run --max-children 2 $$names
 	$(BIN)/python tests/mutation.py $(BIN)/mutmut
 
 # Lighthouse pinned by bench/package-lock.json; re-installed only when it changes.

@@ -18,7 +18,8 @@ Loaded into those test runs as a pytest plugin (-p tests.mutation), for two reas
   once) is built while the first test that uses it is set up, so only that test would be counted. The calls
   made while such a fixture is set up are counted for every test that uses it.
 
-Run as a script after `mutmut run`, it prints the score and the mutants that were not killed, by module.
+Run as a script after `mutmut run`, it prints the score and the mutants that were not killed, by module;
+`python tests/mutation.py sample N` prints the names of up to N mutants of each module (SAMPLE=N in the Makefile).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import importlib.util
+import json
 import os
+import random
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -116,6 +119,33 @@ def pytest_runtest_teardown(item, nextitem) -> None:
         state()._stats |= calls_by_fixture.get(name, set())
 
 
+def module_of(mutant: str) -> str:
+    """hooks.column.data.x_check_page__mutmut_3 (and a method's, hooks.column.card.xǁScriptǁshaping__mutmut_6):
+    hooks.column.data."""
+    return mutant.partition(".x")[0]
+
+
+def sample(per_module: int, mutants: Path = ROOT / "mutants", seed: int = 25) -> list[str]:
+    """Up to `per_module` mutants of each module, drawn with a fixed seed: the same ones on every run, and in two
+    checkouts of the same product code, so that two suites can be compared on them. A full run is more than a
+    day on 2 cores; 12 a module take a few hours. The names are those a first run wrote in mutants/."""
+    by_module: dict[str, list[str]] = defaultdict(list)
+    for meta in sorted(mutants.rglob("*.meta")):
+        for mutant in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]:
+            by_module[module_of(mutant)].append(mutant)
+    if not by_module:
+        sys.exit(
+            f"{mutants}: no mutants to draw from: a first run writes every mutant's name, for example "
+            "make mutation MUTANTS='hooks.column.reading.*'"
+        )
+    rng = random.Random(seed)
+    return [
+        mutant
+        for module in sorted(by_module)
+        for mutant in sorted(rng.sample(sorted(by_module[module]), min(per_module, len(by_module[module]))))
+    ]
+
+
 def report(mutmut: str) -> None:
     """Per module: mutants tried, killed (or timed out: the mutant hung), survived, and not reached by any
     test in the test process; the score is killed over tried. Mutants not tried yet (a run limited by
@@ -127,7 +157,7 @@ def report(mutmut: str) -> None:
         key, _, status = line.strip().rpartition(": ")
         if "__mutmut_" not in key or status == "not checked":
             continue
-        counts[key.partition(".x")[0]][status] += 1
+        counts[module_of(key)][status] += 1
         if status not in ("killed", "timeout"):
             not_killed.append(f"  {status}: {key}")
     print(f"{'module':<22} {'mutants':>7} {'killed':>7} {'survived':>8} {'no test':>7} {'score':>6}")
@@ -139,7 +169,9 @@ def report(mutmut: str) -> None:
     print("\n".join(["", "Not killed (`.venv/bin/mutmut show NAME` shows the change):", *not_killed]))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:2] == ["sample"]:
+    print(" ".join(sample(int(sys.argv[2]))))
+elif __name__ == "__main__":
     report(sys.argv[1] if len(sys.argv) > 1 else "mutmut")
 else:
     NAMES = short_names()
