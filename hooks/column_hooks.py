@@ -62,7 +62,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["oc"] = template.template_globals(_build)
-    env.globals["icons"] = _build.site.icons
     return env
 
 

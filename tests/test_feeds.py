@@ -125,6 +125,7 @@ def test_every_json_feed_has_json_feed_1_1s_required_fields(site, name):
     for item in feed["items"]:
         assert isinstance(item["id"], str) and item["id"]
         assert isinstance(item.get("content_html") or item.get("content_text"), str)
+        assert item["language"] == "en-GB"  # the column's, which JSON Feed 1.1 lets each item say
         for key in ("date_published", "date_modified"):
             datetime.datetime.fromisoformat(item[key])  # RFC 3339, as the spec asks
     assert feed["home_page_url"] == HOME[name] and feed["feed_url"] == SITE_URL + FEEDS[name][1]

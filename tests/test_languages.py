@@ -377,6 +377,17 @@ def test_a_bad_set_of_forms_is_refused(entry, problem):
     assert str(error.value).startswith("overrides/translations.yml, line 10: " + problem), str(error.value)
 
 
+def test_a_form_keeps_every_placeholder_english_has():
+    # A gender form says what English says, of another author: unlike a plural form, it may not leave one out.
+    text = GENDER_TABLE.replace('    feminine: "بقلمها {author}"\n', '    feminine: "بقلمها"\n')
+    with pytest.raises(data.InputError) as error:
+        gender_table(text)
+    assert str(error.value) == (
+        "overrides/translations.yml, line 16: field 'ar.byline.author.feminine': expected a text with the "
+        "placeholders of 'en' ({author}), got 'بقلمها'."
+    )
+
+
 NOT_FOUND = {
     "ru-RU": (
         "Страница не найдена · Взгляд со стороны",

@@ -381,6 +381,24 @@ def test_the_workflow_passes_the_ids_from_its_build_job_to_its_record_job(site, 
     assert capsys.readouterr().err.startswith(f"record: {ids}: expected one line of JSON as --print-ids writes it: ")
 
 
+def test_make_publish_says_what_became_of_the_record(site, tmp_path, capsys):
+    # The site is live whatever happens to the record: a record that cannot be written is said, with the fix.
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "published.yml").write_text('"/":\n  a: b\n', encoding="utf-8")
+    assert record.after_publish(project, site) == 1
+    first, second = capsys.readouterr().err.splitlines()
+    assert first.startswith(
+        "publish: published, but data/published.yml was not updated: data/published.yml, line 1: field '/': "
+    )
+    assert second == "publish: fix it, then run `make record` and commit it"
+    (project / "data" / "published.yml").unlink()
+    assert record.after_publish(project, site) == 0
+    assert capsys.readouterr().out == "publish: data/published.yml updated: commit it\n"
+    assert record.after_publish(project, site) == 0
+    assert capsys.readouterr().out == "publish: data/published.yml already lists every address and id\n"
+
+
 def test_make_publish_records_what_it_published(tmp_path):
     project = copy_project(tmp_path / "project")
     (tmp_path / "www").mkdir()

@@ -143,6 +143,17 @@ def test_which_files_a_push_changed(files, path):
     assert changes.decide(files, {"before": SETTINGS, "after": SETTINGS}.get)[0] == path
 
 
+def test_a_full_run_says_which_files_made_it_one():
+    def why(files: list[str]) -> tuple[str, str]:
+        return changes.decide(files, {"before": SETTINGS, "after": SETTINGS}.get)
+
+    code = [f"hooks/column/m{n}.py" for n in range(6)]
+    shown = "hooks/column/m0.py, hooks/column/m1.py, hooks/column/m2.py, hooks/column/m3.py, hooks/column/m4.py"
+    assert why(["docs/index.md", *code[:5]]) == ("full", f"the push changed more than the publisher's files: {shown}")
+    assert why(code) == ("full", f"the push changed more than the publisher's files: {shown} and 1 more")
+    assert why([]) == ("full", "the push changed no file (a re-run or an empty commit): the whole suite, to be safe")
+
+
 # --- from git itself -----------------------------------------------------------------------------------
 
 

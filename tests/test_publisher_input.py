@@ -125,11 +125,21 @@ def test_yaml_lines_reach_nested_lists_and_mappings_and_dates_stay_as_written():
 
 TWICE = "expected once, got it a second time (first on line {})."
 
+RUNS_ON = (
+    "this line is not 'field: value', so YAML reads it as text that runs on into the next line: a field's name is "
+    "followed by ': ' (a colon and a space)"
+)
+
 
 @pytest.mark.parametrize(
     "text, first_line, expected",
     [
         # Counted from the line the text starts on (a front matter's second line); in words: below.
+        (
+            "title Palmyra\nauthor: y\n",
+            1,
+            f"x.yml, line 1: not valid YAML: {RUNS_ON} (the YAML parser says: mapping values are not allowed here).",
+        ),
         (
             "a: 1\nb: c: d\n",
             5,
@@ -197,6 +207,14 @@ PARSER = "(the YAML parser says: {})."
             4,
             "this line is read as part of the value above it: it is indented 2 spaces, more than the field above it "
             "(0 spaces); fields of the same mapping line up exactly",
+            "mapping values are not allowed here",
+        ),
+        # The line without its ': ' is named, not the next one, where the parser stops (also on a file's first
+        # line: test_yaml_errors_say_the_line_and_the_problem).
+        (
+            "title: x\ncorrections:\n  text Taken\n  date: 2016-03-30\n",
+            5,
+            RUNS_ON,
             "mapping values are not allowed here",
         ),
         (

@@ -37,7 +37,6 @@ class Words:
     """The checked words of one language and what CLDR says about it."""
 
     tag: str  # theme.language as written: en-GB, ar
-    entry: str  # the table's entry it reads: en, ar, pt-BR
     entries: dict  # key: text, {plural category: text} or {gender form: text}, as the table has it
     locale: Locale
     gender: str | None = None  # the grammatical gender of the author the words are about (authors.yml), if given
@@ -231,4 +230,4 @@ def words_for(table: dict[str, dict], tag: object, setting: str = "mkdocs.yml: f
         locale = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
         raise InputError(f"{setting}: expected a language and region that CLDR (Babel) knows, got {tag!r}.") from None
-    return Words(tag=tag, entry=entry, entries=table[entry], locale=locale)
+    return Words(tag=tag, entries=table[entry], locale=locale)
