@@ -9,20 +9,18 @@ import random
 import re
 import shutil
 import struct
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
+import check
 import page_checks
-from build_harness import ROOT, copy_project, offline_env
+from build_harness import copy_project, environment, offline_env
 from project_edits import replace_text
 from suite_columns import COLUMNS, SITE_URL
 
 BUDGET_BYTES, BUDGET_REQUESTS = 14336, 1  # bench/budget.yml's figures, written out
-CHECK = ROOT / "scripts" / "check.py"
 
 
 def problems(site: Path) -> list[str]:
@@ -163,30 +161,29 @@ def test_redirect_pages_and_the_not_found_page_are_not_column_pages(copy):
 # --- the command ---------------------------------------------------------------------------------------
 
 
-def run_check(project: Path, site_url: str | None = SITE_URL) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(CHECK), "--project", str(project)],
-        capture_output=True,
-        text=True,
-        env=offline_env(site_url=site_url),
-        timeout=300,
-    )
+def run_check(project: Path, capfd, site_url: str | None = SITE_URL) -> tuple[int, str, str]:
+    """scripts/check.py in the test process (where `make mutation` can try it), its build offline: the exit
+    status, and what it and the build wrote."""
+    with environment(**{**offline_env(site_url=site_url), "SITE_URL": site_url, "SITE_PREVIEW": None}):
+        status = check.main(["--project", str(project)])
+    out, err = capfd.readouterr()
+    return status, out, err
 
 
-def test_make_check_passes_on_the_suites_columns_and_stops_on_a_broken_link(tmp_path):
+def test_make_check_passes_on_the_suites_columns_and_stops_on_a_broken_link(tmp_path, capfd):
     project = copy_project(tmp_path / "project")
     shutil.copy(COLUMNS / "records" / "published.yml", project / "data" / "published.yml")
     # No SITE_URL: mkdocs.yml's placeholder address, which an editor's checkout has; a publish would refuse it.
-    result = run_check(project, site_url=None)
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"^check: OK, 3 column pages \(", result.stdout, flags=re.M), result.stdout
-    assert "check: note: the site URL 'https://example.com/' is a placeholder" in result.stderr
+    status, out, err = run_check(project, capfd, site_url=None)
+    assert status == 0, err
+    assert re.search(r"^check: OK, 3 column pages \(", out, flags=re.M), out
+    assert "check: note: the site URL 'https://example.com/' is a placeholder" in err
     assert (project / "site" / "second" / "index.html").is_file()
     replace_text(project / "docs" / "second.md", "Talks in Geneva resumed", "In Geneva, talks resumed")
-    result = run_check(project)
-    assert result.returncode == 1
-    assert "#talks-in-geneva-resumed-this-week went out as a link to a paragraph of /second/" in result.stderr
-    assert "check: the build stopped; its message is above" in result.stderr
+    status, out, err = run_check(project, capfd)
+    assert status == 1
+    assert "#talks-in-geneva-resumed-this-week went out as a link to a paragraph of /second/" in err
+    assert "check: the build stopped; its message is above" in err
 
 
 def test_a_placeholder_address_is_no_problem_for_make_check_only(site):
