@@ -156,7 +156,7 @@ def test_a_standfirst_pin_is_an_id_the_page_could_have(pin, html, expected):
     with pytest.raises(InputError) as error:
         body.check_description_id(doc, doc.value, html, ("oc-share",))
     assert str(error.value).startswith("docs/index.md, line 3: field 'description_id': ")
-    assert expected in str(error.value)
+    assert expected in str(error.value) and str(error.value).endswith(f", got {pin!r}.")
 
 
 # --- the build -----------------------------------------------------------------------------------------
@@ -251,6 +251,14 @@ def test_a_removed_page_stops_the_build_with_the_redirect_to_add(tmp_path):
     ) in result.stderr
     assert "  - redirects:\n      redirect_maps:\n        second.md: ceasefire.md\n" in result.stderr
     assert "delete line 12 ('\"/second/\":') from data/published.yml, and the 5 id lines under it." in result.stderr
+
+
+def test_a_removed_page_is_said_so_without_a_known_line_and_with_one_id():
+    record = published.Record(pages={"/gone/": ["only-id"]}, lines={})  # as a record built in code has it
+    [problem] = links_guard.page_problems(record, {"/": "index.md"}, set(), {"index.md"})
+    assert problem.startswith("data/published.yml: the address /gone/ went out (readers have links to it) and no ")
+    assert "      redirect_maps:\n        gone.md: index.md\n" in problem
+    assert problem.endswith("delete the line '\"/gone/\":' from data/published.yml, and the 1 id line under it.")
 
 
 @pytest.fixture
