@@ -46,13 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     built = time.monotonic()
     site_url = os.environ.get("SITE_URL") or configured_site_url(project)
     placeholder = site_url_problem(site_url)
+    preview = preview_requested()
     problems = []
     try:
-        check_site(site_dir, site_url, preview=preview_requested(), placeholder_ok=True)
+        check_site(site_dir, site_url, preview=preview, placeholder_ok=True)
     except CheckError as error:
         problems.append(str(error))
     budget = yaml.safe_load((ROOT / BUDGET).read_text(encoding="utf-8"))
-    pages, found = check_pages(site_dir, site_url, budget["bytes"], budget["requests"])
+    pages, found = check_pages(site_dir, site_url, budget["bytes"], budget["requests"], preview=preview)
     problems += [f"  - {problem}" for problem in found]
     if problems:
         print(f"check: {site_dir} must not be published:\n" + "\n".join(problems), file=sys.stderr)

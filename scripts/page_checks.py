@@ -349,9 +349,12 @@ def check_budget(site_dir: Path, page_path: Path, budget_bytes: int, budget_requ
     return problems
 
 
-def check_pages(site_dir: Path, site_url: str, budget_bytes: int, budget_requests: int) -> tuple[int, list[str]]:
+def check_pages(
+    site_dir: Path, site_url: str, budget_bytes: int, budget_requests: int, *, preview: bool = False
+) -> tuple[int, list[str]]:
     """Every check above on every column page, and those that apply on every other page: (the number of column
-    pages checked, the problems)."""
+    pages checked, the problems). A deploy preview's sitemap lists no page (check_site.py checks that it does
+    not): with `preview`, the pages are not looked for in it."""
     site_dir = Path(site_dir)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     headers = (site_dir / "_headers").read_text(encoding="utf-8") if (site_dir / "_headers").is_file() else ""
@@ -366,9 +369,9 @@ def check_pages(site_dir: Path, site_url: str, budget_bytes: int, budget_request
             columns += 1
             problems += check_previews(name, page, url, site_dir, site_url)
             problems += check_share_links(name, page, url)
-            problems += check_sitemap(name, page, url, sitemap)
+            problems += [] if preview else check_sitemap(name, page, url, sitemap)
         else:
-            problems += check_listed(name, url, sitemap)
+            problems += [] if preview else check_listed(name, url, sitemap)
             card = (one(page, "og:image"), one(page, "og:image:width"), one(page, "og:image:height"))
             problems += check_image(name, *card, site_dir, site_url)
         problems += check_policy(name, page, headers)

@@ -161,10 +161,12 @@ def test_redirect_pages_and_the_not_found_page_are_not_column_pages(copy):
 # --- the command ---------------------------------------------------------------------------------------
 
 
-def run_check(project: Path, capfd, site_url: str | None = SITE_URL) -> tuple[int, str, str]:
+def run_check(
+    project: Path, capfd, site_url: str | None = SITE_URL, preview: str | None = None
+) -> tuple[int, str, str]:
     """scripts/check.py in the test process (where `make mutation` can try it), its build offline: the exit
     status, and what it and the build wrote."""
-    with environment(**{**offline_env(site_url=site_url), "SITE_URL": site_url, "SITE_PREVIEW": None}):
+    with environment(**{**offline_env(site_url=site_url), "SITE_URL": site_url, "SITE_PREVIEW": preview}):
         status = check.main(["--project", str(project)])
     out, err = capfd.readouterr()
     return status, out, err
@@ -183,7 +185,15 @@ def test_make_check_passes_on_the_suites_columns_and_stops_on_a_broken_link(tmp_
     status, out, err = run_check(project, capfd)
     assert status == 1
     assert "#talks-in-geneva-resumed-this-week went out as a link to a paragraph of /second/" in err
-    assert "check: the build stopped; its message is above" in err
+    assert err.splitlines()[-1] == "check: the build stopped; its message is above"
+
+
+def test_make_check_checks_a_deploy_preview_as_one(tmp_path, capfd):
+    # SITE_PREVIEW=1 builds every page with noindex and a robots.txt that disallows all, as a preview must be.
+    status, out, err = run_check(copy_project(tmp_path / "project"), capfd, preview="1")
+    assert status == 0, err
+    assert re.search(r"^check: OK, 3 column pages \(", out, flags=re.M), out
+    assert (tmp_path / "project" / "site" / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == "Disallow: /"
 
 
 def test_a_placeholder_address_is_no_problem_for_make_check_only(site):
