@@ -168,12 +168,12 @@ def report(mutmut: str) -> None:
         counts[module_of(key)][status] += 1
         if status not in ("killed", "timeout"):
             not_killed.append(f"  {status}: {key}")
-    print(f"{'module':<22} {'mutants':>7} {'killed':>7} {'survived':>8} {'no test':>7} {'score':>6}")
+    print(f"{'module':<28} {'mutants':>7} {'killed':>7} {'survived':>8} {'no test':>7} {'score':>6}")
     for module, count in sorted(counts.items()):
         tried = sum(count.values())
         killed = count["killed"] + count["timeout"]
         score = 100 * killed / tried
-        print(f"{module:<22} {tried:>7} {killed:>7} {count['survived']:>8} {count['no tests']:>7} {score:>5.1f}%")
+        print(f"{module:<28} {tried:>7} {killed:>7} {count['survived']:>8} {count['no tests']:>7} {score:>5.1f}%")
     print("\n".join(["", "Not killed (`.venv/bin/mutmut show NAME` shows the change):", *not_killed]))
 
 
