@@ -156,3 +156,6 @@ def test_the_palette_is_also_declared_without_light_dark_right_after_its_rule():
 def test_the_inlined_stylesheet_drops_comments_and_collapses_whitespace_but_keeps_strings():
     css = 'a::before {\n  content: "/* kept */  \\"";  /* dropped */\n}\n\n/* dropped */\nb { quotes: \'"\' "\'"; }'
     assert render.compact_css(css) == 'a::before { content: "/* kept */  \\""; } b { quotes: \'"\' "\'"; }'
+    # A comment, over lines too, takes no room where nothing needs it, and keeps two values apart.
+    assert render.compact_css("a{/* one\n two */color:red}") == "a{color:red}"
+    assert render.compact_css("a{margin:0/* one\n two */auto}") == "a{margin:0 auto}"

@@ -116,6 +116,18 @@ def test_feedparser_reads_every_atom_feed_without_error(site, name):
 
 
 @pytest.mark.parametrize("name", FEEDS)
+def test_every_feed_shows_the_sites_icon_and_logo(site, name):
+    atom = etree.parse(str(site / FEEDS[name][0])).getroot()
+    icon, logo = atom.findtext(ATOM_NS + "icon"), atom.findtext(ATOM_NS + "logo")
+    assert icon == SITE_URL + "favicon.ico" and (site / "favicon.ico").is_file()
+    feed = json_feed(site, name)
+    assert (feed["favicon"], feed["icon"]) == (icon, logo)
+    # The logo is a file of the site, a square PNG (JSON Feed 1.1: the icon "should be square").
+    png = (site / logo.removeprefix(SITE_URL)).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:20] == png[20:24]
+
+
+@pytest.mark.parametrize("name", FEEDS)
 def test_every_json_feed_has_json_feed_1_1s_required_fields(site, name):
     feed = json_feed(site, name)
     # JSON Feed 1.1: version, title and items are required; each item has an id and content_html or content_text.

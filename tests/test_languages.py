@@ -834,6 +834,11 @@ def test_a_text_keeps_the_placeholders_english_has(old, new, field):
     assert f"field '{field}': expected a" in message
 
 
+def test_a_placeholder_english_does_not_have_is_refused_saying_it_has_none():
+    message = refused(TABLE.replace("  share.title: Поделиться", '  share.title: "Поделиться {title}"', 1))
+    assert "field 'ru.share.title': expected a text with the placeholders of 'en' (none), got " in message
+
+
 def test_a_plural_form_may_leave_the_number_out():
     # Arabic says "one minute" and "two minutes" in words (the test table does too): no {n} needed there.
     assert translations.words_for(table(), "ar").plural("byline.reading_time", 2) == "دقيقتان"

@@ -259,6 +259,10 @@ def test_a_removed_page_is_said_so_without_a_known_line_and_with_one_id():
     assert problem.startswith("data/published.yml: the address /gone/ went out (readers have links to it) and no ")
     assert "      redirect_maps:\n        gone.md: index.md\n" in problem
     assert problem.endswith("delete the line '\"/gone/\":' from data/published.yml, and the 1 id line under it.")
+    # With no one new column to send it to, the redirect names a file to fill in, and says so.
+    [problem] = links_guard.page_problems(record, {"/": "index.md"}, set(), set())
+    assert "(keep any redirects already there; NEW-FILE.md is the file the column is in now):\n" in problem
+    assert "        gone.md: NEW-FILE.md\n" in problem
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ def test_the_suites_site_passes_every_page_check(site):
 def test_a_png_is_measured_from_its_header():
     assert page_checks.png_size(png(1200, 630)) == (1200, 630)
     assert page_checks.png_size(b"GIF89a" + bytes(30)) is None
+    assert page_checks.png_size(png(1200, 630).replace(b"IHDR", b"IDAT")) is None  # the signature alone
 
 
 @pytest.mark.parametrize(

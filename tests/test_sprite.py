@@ -44,6 +44,12 @@ def test_a_page_gets_the_symbols_it_uses_once_each_before_its_end():
     )
 
 
+def test_each_sets_notice_is_kept_once_in_the_order_the_icons_come():
+    material = SVG.format("0 0 24 24", "Material's notice", "M0 0h1z")
+    done = sprite.sprite(["a", "m", "b-2"], {**SVGS, "m": material})
+    assert done.count("<!--") == 2 and f"<!-- {NOTICE} --><!-- Material's notice --><symbol" in done
+
+
 def test_notices_of_icons_shown_otherwise_are_kept_once_after_the_symbols():
     other = "Another set's notice"
     done = sprite.with_sprite(f"<body>{use('a')}</body>", SVGS, (other, NOTICE))

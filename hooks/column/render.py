@@ -318,7 +318,11 @@ def compact_css(css: str) -> str:
     def keep(match: re.Match) -> str:
         if match.group(1):
             return match.group(1)
-        return " " if re.search(r"\s", re.sub(r"/\*.*?\*/", "", match.group(0), flags=re.S)) else ""
+        if re.search(r"\s", re.sub(r"/\*.*?\*/", "", match.group(0), flags=re.S)):
+            return " "
+        # A comment alone between two characters of names or numbers keeps them apart: 0/**/auto is two values.
+        around = css[match.start() - 1 : match.start()] + css[match.end() : match.end() + 1]
+        return " " if re.fullmatch(r"[\w.%-]{2}", around) else ""
 
     return CSS_TOKEN_RE.sub(keep, css).strip()
 
