@@ -49,8 +49,9 @@ def parse(d: str) -> list[tuple[str, list[float]]]:
             pattern = FLAG_RE if name.upper() == "A" and index in (3, 4) else NUMBER_RE
             found = pattern.match(d, at) if arity else None
             if not found:
-                if pattern is FLAG_RE and NUMBER_RE.match(d, at):
-                    raise ValueError(f"path data: an arc's flags are 0 or 1, got {NUMBER_RE.match(d, at).group(0)}")
+                other = pattern is FLAG_RE and NUMBER_RE.match(d, at)
+                if other:
+                    raise ValueError(f"path data: an arc's flags are 0 or 1, got {other.group(0)}")
                 break
             numbers.append(float(found.group(0)))
             at = found.end()
@@ -181,9 +182,7 @@ def rounded(d: str, places: int) -> str:
 def coarser_drawing(svg: str) -> str:
     """An SVG file with each <path>'s data on the grid of its view box (unchanged without a usable view box)."""
     view_box = VIEWBOX_RE.search(svg)
-    if not view_box:
-        return svg
-    places = grid_places(view_box.group(1))
+    places = grid_places(view_box.group(1)) if view_box else None
     if places is None:
         return svg
     return PATH_D_RE.sub(lambda match: match.group(1) + rounded(match.group(2), places) + match.group(3), svg)
